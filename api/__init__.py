@@ -1,0 +1,1 @@
+"""BetFun Arena API: REST under /v1 and GraphQL at /graphql."""

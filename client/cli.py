@@ -1,0 +1,199 @@
+"""The ``betfun`` command line.
+
+For now it starts the local validator (``betfun localnet``) and the stack (``betfun up``,
+which is the localnet alone until the indexer and the API join it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn
+
+from betfun.client import __version__
+from betfun.client.config import Config, ConfigError
+from betfun.client.keypair import KeypairFileError, load_or_create_keypair
+
+PROG = "betfun"
+
+
+class CliError(Exception):
+    """A failure to report to the user in one line, without a traceback."""
+
+
+@dataclass(frozen=True, slots=True)
+class LocalnetOptions:
+    rpc_port: int
+    bind: str
+    ledger: Path
+    reset: bool
+    slot_ms: int
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    # The PubSub server listens on the next port, as solana-test-validator's does.
+    if not 1 <= port <= 65534:
+        raise argparse.ArgumentTypeError(f"port must be between 1 and 65534, got {port}")
+    return port
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive, got {value}")
+    return value
+
+
+def _add_localnet_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rpc-port",
+        type=_port,
+        default=8899,
+        metavar="PORT",
+        help="JSON-RPC port; PubSub listens on PORT+1 (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--bind",
+        default="127.0.0.1",
+        metavar="ADDRESS",
+        help="address to listen on (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--ledger",
+        type=Path,
+        default=Path(".betfun/ledger"),
+        metavar="DIR",
+        help="where accounts and transaction history persist (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--reset",
+        action="store_true",
+        help="discard the ledger and start from genesis",
+    )
+    parser.add_argument(
+        "--slot-ms",
+        type=_positive_int,
+        default=400,
+        metavar="MS",
+        help="slot duration in milliseconds (default: %(default)s)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="BetFun Arena: Solana prediction markets.",
+        epilog=(
+            "environment: BETFUN_KEYPAIR (default ~/.config/solana/id.json), "
+            "BETFUN_LOCALNET_BIN, CARGO_TARGET_DIR (default ~/.cache/betfun/target)"
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    up = commands.add_parser(
+        "up",
+        help="run the stack in the foreground (for now: the localnet)",
+        description="Run the BetFun stack in the foreground. Ctrl-C stops it. "
+        "For now the stack is the localnet alone.",
+    )
+    _add_localnet_arguments(up)
+
+    localnet = commands.add_parser(
+        "localnet",
+        help="run the local Solana validator (JSON-RPC and PubSub)",
+        description="Run betfun-localnet, a local Solana validator hosting the BetFun "
+        "programs, in the foreground. Ctrl-C stops it.",
+    )
+    _add_localnet_arguments(localnet)
+    return parser
+
+
+def localnet_command(config: Config, options: LocalnetOptions) -> list[str]:
+    """The argument vector that starts the validator binary with ``options``."""
+    argv = [
+        str(config.localnet_bin),
+        "--rpc-port",
+        str(options.rpc_port),
+        "--bind",
+        options.bind,
+        "--ledger",
+        str(options.ledger),
+        "--slot-ms",
+        str(options.slot_ms),
+        "--keypair",
+        str(config.keypair_path),
+    ]
+    if options.reset:
+        argv.append("--reset")
+    return argv
+
+
+def _check_binary(path: Path) -> None:
+    if not path.is_file():
+        if os.environ.get("BETFUN_LOCALNET_BIN"):
+            raise CliError(f"BETFUN_LOCALNET_BIN points to {path}, which does not exist")
+        raise CliError(
+            f"the localnet binary is not built ({path} does not exist); "
+            "run `make build` first (or set BETFUN_LOCALNET_BIN)"
+        )
+    if not os.access(path, os.X_OK):
+        raise CliError(f"the localnet binary {path} is not executable")
+
+
+def run_localnet(config: Config, options: LocalnetOptions) -> NoReturn:
+    """Replace this process with the validator, so signals (Ctrl-C) reach it directly."""
+    _check_binary(config.localnet_bin)
+    keypair, created = load_or_create_keypair(config.keypair_path)
+    if created:
+        print(
+            f"{PROG}: created a new keypair {keypair.pubkey()} in {config.keypair_path} "
+            "(Solana CLI format; set BETFUN_KEYPAIR to use another)",
+            file=sys.stderr,
+        )
+    argv = localnet_command(config, options)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    try:
+        os.execv(argv[0], argv)  # noqa: S606 (a fixed argument vector, no shell)
+    except OSError as exc:
+        raise CliError(f"cannot start {argv[0]}: {exc.strerror}") from exc
+
+
+def _localnet_options(args: argparse.Namespace) -> LocalnetOptions:
+    return LocalnetOptions(
+        rpc_port=args.rpc_port,
+        bind=args.bind,
+        ledger=args.ledger,
+        reset=args.reset,
+        slot_ms=args.slot_ms,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        config = Config.from_env()
+        if args.command in ("localnet", "up"):
+            run_localnet(config, _localnet_options(args))
+        raise CliError(f"unknown command {args.command!r}")  # unreachable with argparse
+    except (CliError, ConfigError, KeypairFileError) as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""BetFun Arena indexer: follows the programs over PubSub into PostgreSQL and Redis."""
