@@ -1,0 +1,55 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::{MAX_CATEGORY_LEN, MAX_OUTCOMES, MAX_OUTCOME_LABEL_LEN, MAX_TITLE_LEN};
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
+pub enum ArenaStatus {
+    /// Taking bets until `close_ts`, then waiting for the resolver.
+    Open,
+    /// `winning_outcome` won: winners claim, winning tokens redeem.
+    Resolved,
+    /// Cancelled by the resolver: stakes are refunded and every outcome token redeems 1/n.
+    Voided,
+}
+
+/// One prediction market, at PDA ["arena", id as u64 little-endian].
+///
+/// The fixed-size fields come first so that clients can filter arenas by them with `memcmp`
+/// at fixed offsets (see [`Arena::STATUS_OFFSET`]); the strings follow.
+#[account]
+#[derive(InitSpace)]
+pub struct Arena {
+    pub id: u64,
+    pub creator: Pubkey,
+    pub resolver: Pubkey,
+    pub collateral_mint: Pubkey,
+    pub vault: Pubkey,
+    pub status: ArenaStatus,
+    pub winning_outcome: u8,
+    pub outcome_count: u8,
+    pub creator_fee_bps: u16,
+    /// The config's protocol fee when the arena was created: later changes don't apply.
+    pub protocol_fee_bps: u16,
+    pub bump: u8,
+    pub vault_bump: u8,
+    pub close_ts: i64,
+    pub created_ts: i64,
+    pub resolved_ts: i64,
+    /// Pari-mutuel stakes per outcome; entries past `outcome_count` stay zero.
+    pub pots: [u64; MAX_OUTCOMES],
+    pub total_pot: u64,
+    /// Complete sets minted by `split` and not yet merged or redeemed.
+    pub outstanding_sets: u64,
+    pub outcome_mints: [Pubkey; MAX_OUTCOMES],
+    #[max_len(MAX_TITLE_LEN)]
+    pub title: String,
+    #[max_len(MAX_CATEGORY_LEN)]
+    pub category: String,
+    #[max_len(MAX_OUTCOMES, MAX_OUTCOME_LABEL_LEN)]
+    pub outcomes: Vec<String>,
+}
+
+impl Arena {
+    /// Offset of `status` in the account data, discriminator included.
+    pub const STATUS_OFFSET: usize = 8 + 8 + 32 * 4;
+}

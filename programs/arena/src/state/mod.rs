@@ -1,0 +1,5 @@
+mod arena;
+mod config;
+
+pub use arena::*;
+pub use config::*;

@@ -1,0 +1,64 @@
+//! `betfun-idl [--check]`: writes `idl/<program>.json` for every program under `programs/`,
+//! or, with `--check`, fails when a committed IDL differs from what the sources generate.
+//!
+//! Anchor builds an IDL by compiling the program's tests with the `idl-build` feature and
+//! reading what they print; this runs that build without the Anchor CLI.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+const PROGRAMS: &[&str] = &["arena"];
+
+fn main() -> ExitCode {
+    let check = std::env::args().any(|arg| arg == "--check");
+    match run(check) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(error) => {
+            eprintln!("betfun-idl: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(check: bool) -> Result<bool> {
+    let root = workspace_root();
+    // anchor-lang-idl prefixes its cargo call with the rustup toolchain when this variable is
+    // set (as `cargo run` sets it), in a form cargo rejects; the default toolchain is the one.
+    std::env::remove_var("RUSTUP_TOOLCHAIN");
+    let mut fresh = true;
+    for program in PROGRAMS {
+        let idl = anchor_lang_idl::build::IdlBuilder::new()
+            .program_path(root.join("programs").join(program))
+            .resolution(true)
+            .skip_lint(false)
+            .no_docs(false)
+            .cargo_args(vec!["--release".into()])
+            .build()
+            .with_context(|| format!("building the IDL of {program}"))?;
+        let generated = serde_json::to_string_pretty(&idl)? + "\n";
+        let path = root.join("idl").join(format!("{program}.json"));
+        if check {
+            let committed = std::fs::read_to_string(&path).unwrap_or_default();
+            if committed != generated {
+                eprintln!("{} is stale: run `make idl` and commit it", path.display());
+                fresh = false;
+            }
+        } else {
+            std::fs::create_dir_all(path.parent().expect("idl/ has a parent"))?;
+            std::fs::write(&path, generated).with_context(|| format!("writing {}", path.display()))?;
+            println!("wrote {}", path.display());
+        }
+    }
+    Ok(fresh)
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .expect("tools/idl sits two levels below the workspace root")
+        .to_path_buf()
+}
