@@ -48,6 +48,8 @@ from solders.transaction_status import InstructionErrorCustom, TransactionErrorI
 from spl.token.constants import ASSOCIATED_TOKEN_PROGRAM_ID, TOKEN_PROGRAM_ID
 from spl.token.instructions import TransferCheckedParams, transfer_checked
 
+from betfun.client.keypair import load_keypair
+
 from conftest import (
     FEE_PER_SIGNATURE,
     LAMPORTS_PER_SOL,
@@ -142,6 +144,12 @@ async def test_health_version_identity(http: httpx.AsyncClient) -> None:
     identity = await rpc_result(http, "getIdentity")
     assert set(identity) == {"identity"}
     Pubkey.from_string(identity["identity"])
+
+
+async def test_keypair_is_funded_at_start(client: AsyncClient, localnet: Localnet) -> None:
+    """--keypair names the user's wallet, which a fresh localnet funds with 500 SOL."""
+    wallet = load_keypair(localnet.keypair_path).pubkey()
+    assert await balance(client, wallet) == 500 * LAMPORTS_PER_SOL
 
 
 async def test_airdrop_and_balance(client: AsyncClient) -> None:
