@@ -165,7 +165,8 @@ impl Drop for FrameGuard {
 /// The returned reference aliases the `&mut InvokeContext` held by `run_native`, which does
 /// not touch it while the program runs: the same contract solana-program-test relies on.
 fn current_invoke_context<'a>() -> Option<&'a mut InvokeContext<'static>> {
-    FRAMES.with_borrow(|frames| frames.last().map(|frame| frame.invoke_context))
+    FRAMES
+        .with_borrow(|frames| frames.last().map(|frame| frame.invoke_context))
         // SAFETY: see `Frame::invoke_context`; the pointer is live while its frame exists.
         .map(|pointer| unsafe { &mut *pointer })
 }
@@ -198,7 +199,9 @@ fn record_program_panic(info: &panic::PanicHookInfo) -> bool {
 
 fn log_to_current_transaction(message: &str) {
     match current_invoke_context() {
-        Some(invoke_context) => stable_log::program_log(&invoke_context.get_log_collector(), message),
+        Some(invoke_context) => {
+            stable_log::program_log(&invoke_context.get_log_collector(), message)
+        }
         None => println!("{message}"),
     }
 }
@@ -233,7 +236,9 @@ fn run_native(invoke_context: &mut InvokeContext) -> Result<(), InstructionError
     // outlives every AccountInfo made from it (they are dropped before it, below).
     let (program_key, account_infos, data) =
         unsafe { deserialize(parameters.as_slice_mut().as_mut_ptr()) };
-    let result = panic::catch_unwind(AssertUnwindSafe(|| entry(program_key, &account_infos, data)));
+    let result = panic::catch_unwind(AssertUnwindSafe(|| {
+        entry(program_key, &account_infos, data)
+    }));
     let (cpi_failure, panic_message) = frame.take_outcome();
     drop(frame);
 
@@ -256,7 +261,8 @@ fn run_native(invoke_context: &mut InvokeContext) -> Result<(), InstructionError
     let transaction_context = &invoke_context.transaction_context;
     let instruction_context = transaction_context.get_current_instruction_context()?;
     for index in account_indices {
-        let mut account = instruction_context.try_borrow_instruction_account(transaction_context, index)?;
+        let mut account =
+            instruction_context.try_borrow_instruction_account(transaction_context, index)?;
         if !account.is_writable() {
             continue;
         }
@@ -266,7 +272,9 @@ fn run_native(invoke_context: &mut InvokeContext) -> Result<(), InstructionError
         if account.get_lamports() != info.lamports() {
             account.set_lamports(info.lamports())?;
         }
-        let new_data = info.try_borrow_data().map_err(|_| InstructionError::AccountBorrowFailed)?;
+        let new_data = info
+            .try_borrow_data()
+            .map_err(|_| InstructionError::AccountBorrowFailed)?;
         if account.get_data() != *new_data {
             account.set_data_from_slice(&new_data)?;
         }
@@ -309,7 +317,10 @@ impl SyscallStubs for Syscalls {
 
     fn sol_log_compute_units(&self) {
         let invoke_context = Self::context();
-        let message = format!("consumption: {} units remaining", invoke_context.get_remaining());
+        let message = format!(
+            "consumption: {} units remaining",
+            invoke_context.get_remaining()
+        );
         stable_log::program_log(&invoke_context.get_log_collector(), &message);
     }
 
@@ -351,7 +362,10 @@ impl SyscallStubs for Syscalls {
         let (Ok(start), Ok(length)) = (usize::try_from(offset), usize::try_from(length)) else {
             return u64::from(ProgramError::InvalidArgument);
         };
-        match start.checked_add(length).and_then(|end| buffer.get(start..end)) {
+        match start
+            .checked_add(length)
+            .and_then(|end| buffer.get(start..end))
+        {
             Some(bytes) => {
                 // SAFETY: the caller passes a buffer of at least `length` bytes.
                 unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), var_addr, length) };
@@ -366,7 +380,10 @@ impl SyscallStubs for Syscalls {
     }
 
     fn sol_get_epoch_schedule_sysvar(&self, var_addr: *mut u8) -> u64 {
-        Self::write_sysvar(Self::context().get_sysvar_cache().get_epoch_schedule(), var_addr)
+        Self::write_sysvar(
+            Self::context().get_sysvar_cache().get_epoch_schedule(),
+            var_addr,
+        )
     }
 
     #[allow(deprecated)]
@@ -379,11 +396,17 @@ impl SyscallStubs for Syscalls {
     }
 
     fn sol_get_epoch_rewards_sysvar(&self, var_addr: *mut u8) -> u64 {
-        Self::write_sysvar(Self::context().get_sysvar_cache().get_epoch_rewards(), var_addr)
+        Self::write_sysvar(
+            Self::context().get_sysvar_cache().get_epoch_rewards(),
+            var_addr,
+        )
     }
 
     fn sol_get_last_restart_slot(&self, var_addr: *mut u8) -> u64 {
-        Self::write_sysvar(Self::context().get_sysvar_cache().get_last_restart_slot(), var_addr)
+        Self::write_sysvar(
+            Self::context().get_sysvar_cache().get_last_restart_slot(),
+            var_addr,
+        )
     }
 
     fn sol_get_return_data(&self) -> Option<(Pubkey, Vec<u8>)> {
@@ -440,12 +463,16 @@ fn invoke_signed(
             .position(|info| info.key == key)
             .ok_or(InstructionError::MissingAccount)?;
         let info = &account_infos[info_index];
-        let mut account = instruction_context
-            .try_borrow_instruction_account(transaction_context, instruction_account.index_in_caller)?;
+        let mut account = instruction_context.try_borrow_instruction_account(
+            transaction_context,
+            instruction_account.index_in_caller,
+        )?;
         if account.get_lamports() != info.lamports() {
             account.set_lamports(info.lamports())?;
         }
-        let data = info.try_borrow_data().map_err(|_| InstructionError::AccountBorrowFailed)?;
+        let data = info
+            .try_borrow_data()
+            .map_err(|_| InstructionError::AccountBorrowFailed)?;
         if account.get_data() != *data {
             account.set_data_from_slice(&data)?;
         }
@@ -470,11 +497,12 @@ fn invoke_signed(
     let transaction_context = &invoke_context.transaction_context;
     let instruction_context = transaction_context.get_current_instruction_context()?;
     for (index_in_caller, info_index) in writable {
-        let account =
-            instruction_context.try_borrow_instruction_account(transaction_context, index_in_caller)?;
+        let account = instruction_context
+            .try_borrow_instruction_account(transaction_context, index_in_caller)?;
         let info = &account_infos[info_index];
-        **info.try_borrow_mut_lamports().map_err(|_| InstructionError::AccountBorrowFailed)? =
-            account.get_lamports();
+        **info
+            .try_borrow_mut_lamports()
+            .map_err(|_| InstructionError::AccountBorrowFailed)? = account.get_lamports();
         if info.owner != account.get_owner() {
             // As the runtime does on SBF: the owner is rewritten in the serialized input.
             info.assign(account.get_owner());

@@ -22,7 +22,12 @@ use solana_transaction_error::TransactionError;
 
 const SOL: u64 = 1_000_000_000;
 
-fn send(svm: &mut LiteSVM, payer: &Keypair, instructions: &[Instruction], signers: &[&Keypair]) -> TransactionResult {
+fn send(
+    svm: &mut LiteSVM,
+    payer: &Keypair,
+    instructions: &[Instruction],
+    signers: &[&Keypair],
+) -> TransactionResult {
     let message = Message::new(instructions, Some(&payer.pubkey()));
     let mut all_signers = vec![payer];
     all_signers.extend_from_slice(signers);
@@ -56,8 +61,14 @@ fn create_mint(svm: &mut LiteSVM, payer: &Keypair, decimals: u8) -> Pubkey {
             space as u64,
             &spl_token::id(),
         ),
-        spl_token::instruction::initialize_mint2(&spl_token::id(), &mint.pubkey(), &payer.pubkey(), None, decimals)
-            .unwrap(),
+        spl_token::instruction::initialize_mint2(
+            &spl_token::id(),
+            &mint.pubkey(),
+            &payer.pubkey(),
+            None,
+            decimals,
+        )
+        .unwrap(),
     ];
     send(svm, payer, &instructions, &[&mint]).expect("create mint");
     mint.pubkey()
@@ -73,11 +84,23 @@ mod arena_program {
     }
 
     fn arena_pda(id: u64) -> Pubkey {
-        Pubkey::find_program_address(&[arena::constants::ARENA_SEED, &id.to_le_bytes()], &arena::ID).0
+        Pubkey::find_program_address(
+            &[arena::constants::ARENA_SEED, &id.to_le_bytes()],
+            &arena::ID,
+        )
+        .0
     }
 
     fn outcome_mint(arena: &Pubkey, index: u8) -> Pubkey {
-        Pubkey::find_program_address(&[arena::constants::OUTCOME_MINT_SEED, arena.as_ref(), &[index]], &arena::ID).0
+        Pubkey::find_program_address(
+            &[
+                arena::constants::OUTCOME_MINT_SEED,
+                arena.as_ref(),
+                &[index],
+            ],
+            &arena::ID,
+        )
+        .0
     }
 
     fn initialize_config(svm: &mut LiteSVM, admin: &Keypair) -> TransactionResult {
@@ -89,13 +112,21 @@ mod arena_program {
         };
         let ix = Instruction::new_with_bytes(
             arena::ID,
-            &arena::instruction::InitializeConfig { protocol_fee_bps: 200 }.data(),
+            &arena::instruction::InitializeConfig {
+                protocol_fee_bps: 200,
+            }
+            .data(),
             accounts.to_account_metas(None),
         );
         send(svm, admin, &[ix], &[])
     }
 
-    fn create_arena_ix(creator: &Pubkey, collateral: Pubkey, id: u64, args: CreateArenaArgs) -> Instruction {
+    fn create_arena_ix(
+        creator: &Pubkey,
+        collateral: Pubkey,
+        id: u64,
+        args: CreateArenaArgs,
+    ) -> Instruction {
         let arena = arena_pda(id);
         let outcome_count = args.outcomes.len() as u8;
         let accounts = arena::accounts::CreateArena {
@@ -103,13 +134,23 @@ mod arena_program {
             config: config_pda(),
             arena,
             collateral_mint: collateral,
-            vault: Pubkey::find_program_address(&[arena::constants::VAULT_SEED, arena.as_ref()], &arena::ID).0,
+            vault: Pubkey::find_program_address(
+                &[arena::constants::VAULT_SEED, arena.as_ref()],
+                &arena::ID,
+            )
+            .0,
             token_program: spl_token::id(),
             system_program: solana_sdk_ids::system_program::id(),
         };
         let mut metas = accounts.to_account_metas(None);
-        metas.extend((0..outcome_count).map(|index| AccountMeta::new(outcome_mint(&arena, index), false)));
-        Instruction::new_with_bytes(arena::ID, &arena::instruction::CreateArena { args }.data(), metas)
+        metas.extend(
+            (0..outcome_count).map(|index| AccountMeta::new(outcome_mint(&arena, index), false)),
+        );
+        Instruction::new_with_bytes(
+            arena::ID,
+            &arena::instruction::CreateArena { args }.data(),
+            metas,
+        )
     }
 
     fn args(outcomes: &[&str]) -> CreateArenaArgs {
@@ -126,7 +167,8 @@ mod arena_program {
     fn decode_arena(svm: &LiteSVM, address: &Pubkey) -> Arena {
         let account = svm.get_account(address).expect("arena account");
         assert_eq!(account.owner, arena::ID);
-        anchor_lang::AccountDeserialize::try_deserialize(&mut account.data.as_slice()).expect("arena decodes")
+        anchor_lang::AccountDeserialize::try_deserialize(&mut account.data.as_slice())
+            .expect("arena decodes")
     }
 
     #[test]
@@ -136,7 +178,12 @@ mod arena_program {
         initialize_config(&mut svm, &creator).expect("config");
         let collateral = create_mint(&mut svm, &creator, 6);
 
-        let ix = create_arena_ix(&creator.pubkey(), collateral, 0, args(&["Yes", "No", "Maybe"]));
+        let ix = create_arena_ix(
+            &creator.pubkey(),
+            collateral,
+            0,
+            args(&["Yes", "No", "Maybe"]),
+        );
         let meta = send(&mut svm, &creator, &[ix], &[]).expect("create_arena succeeds");
 
         let arena_key = arena_pda(0);
@@ -149,7 +196,8 @@ mod arena_program {
             assert_eq!(arena.outcome_mints[index as usize], address);
             let account = svm.get_account(&address).expect("outcome mint exists");
             assert_eq!(account.owner, spl_token::id());
-            let mint = spl_token::state::Mint::unpack(&account.data).expect("an initialized SPL mint");
+            let mint =
+                spl_token::state::Mint::unpack(&account.data).expect("an initialized SPL mint");
             assert_eq!(mint.decimals, 6);
             assert_eq!(mint.mint_authority, Some(arena_key).into());
         }
@@ -164,8 +212,13 @@ mod arena_program {
             .expect("the ArenaCreated event is in the logs");
         let event = base64_decode(event);
         assert_eq!(&event[..8], arena::events::ArenaCreated::DISCRIMINATOR);
-        assert!(meta.logs.contains(&format!("Program {} invoke [2]", spl_token::id())));
-        assert_eq!(meta.logs.last().unwrap(), &format!("Program {} success", arena::ID));
+        assert!(meta
+            .logs
+            .contains(&format!("Program {} invoke [2]", spl_token::id())));
+        assert_eq!(
+            meta.logs.last().unwrap(),
+            &format!("Program {} success", arena::ID)
+        );
     }
 
     #[test]
@@ -179,10 +232,17 @@ mod arena_program {
         let failed = failure(send(&mut svm, &creator, &[ix], &[]));
 
         let code = 6000 + arena::errors::ArenaError::OutcomeCount as u32;
-        assert_eq!(failed.err, TransactionError::InstructionError(0, InstructionError::Custom(code)));
+        assert_eq!(
+            failed.err,
+            TransactionError::InstructionError(0, InstructionError::Custom(code))
+        );
         assert!(
-            failed.meta.logs.iter().any(|line| line.starts_with("Program log: AnchorError")
-                && line.contains("Error Message: An arena needs between 2 and 8 outcomes")),
+            failed
+                .meta
+                .logs
+                .iter()
+                .any(|line| line.starts_with("Program log: AnchorError")
+                    && line.contains("Error Message: An arena needs between 2 and 8 outcomes")),
             "logs: {:#?}",
             failed.meta.logs
         );
@@ -200,7 +260,10 @@ mod arena_program {
         ix.accounts[last].pubkey = Pubkey::new_unique();
         let failed = failure(send(&mut svm, &creator, &[ix], &[]));
         let code = 6000 + arena::errors::ArenaError::OutcomeMintAddress as u32;
-        assert_eq!(failed.err, TransactionError::InstructionError(0, InstructionError::Custom(code)));
+        assert_eq!(
+            failed.err,
+            TransactionError::InstructionError(0, InstructionError::Custom(code))
+        );
     }
 
     #[test]
@@ -210,12 +273,18 @@ mod arena_program {
         initialize_config(&mut svm, &admin).expect("config");
         let intruder = funded(&mut svm);
         let failed = failure(initialize_config(&mut svm, &intruder));
-        assert!(matches!(failed.err, TransactionError::InstructionError(0, _)), "{:?}", failed.err);
+        assert!(
+            matches!(failed.err, TransactionError::InstructionError(0, _)),
+            "{:?}",
+            failed.err
+        );
     }
 
     fn base64_decode(text: &str) -> Vec<u8> {
         use base64::Engine;
-        base64::engine::general_purpose::STANDARD.decode(text).expect("base64")
+        base64::engine::general_purpose::STANDARD
+            .decode(text)
+            .expect("base64")
     }
 }
 
@@ -260,7 +329,12 @@ mod misbehaving_program {
         svm
     }
 
-    fn call(svm: &mut LiteSVM, payer: &Keypair, opcode: u8, accounts: Vec<AccountMeta>) -> TransactionResult {
+    fn call(
+        svm: &mut LiteSVM,
+        payer: &Keypair,
+        opcode: u8,
+        accounts: Vec<AccountMeta>,
+    ) -> TransactionResult {
         let ix = Instruction::new_with_bytes(ID, &[opcode], accounts);
         send(svm, payer, &[ix], &[])
     }
@@ -274,7 +348,11 @@ mod misbehaving_program {
             failed.err,
             TransactionError::InstructionError(0, InstructionError::ProgramFailedToComplete)
         );
-        assert!(failed.meta.logs.iter().any(|line| line.contains("deliberate panic for the test")));
+        assert!(failed
+            .meta
+            .logs
+            .iter()
+            .any(|line| line.contains("deliberate panic for the test")));
 
         let receiver = Pubkey::new_unique();
         let ix = system_instruction::transfer(&payer.pubkey(), &receiver, SOL);
@@ -294,8 +372,15 @@ mod misbehaving_program {
             AccountMeta::new_readonly(solana_sdk_ids::system_program::id(), false),
         ];
         let failed = failure(call(&mut svm, &payer, STEAL, accounts));
-        assert_eq!(failed.err, TransactionError::InstructionError(0, InstructionError::PrivilegeEscalation));
-        assert!(failed.meta.logs.iter().any(|line| line.contains("signer privilege escalated")));
+        assert_eq!(
+            failed.err,
+            TransactionError::InstructionError(0, InstructionError::PrivilegeEscalation)
+        );
+        assert!(failed
+            .meta
+            .logs
+            .iter()
+            .any(|line| line.contains("signer privilege escalated")));
         assert_eq!(svm.get_balance(&victim.pubkey()), Some(10 * SOL));
     }
 
@@ -310,8 +395,15 @@ mod misbehaving_program {
             AccountMeta::new_readonly(solana_sdk_ids::system_program::id(), false),
         ];
         let failed = failure(call(&mut svm, &payer, STEAL, accounts));
-        assert_eq!(failed.err, TransactionError::InstructionError(0, InstructionError::PrivilegeEscalation));
-        assert!(failed.meta.logs.iter().any(|line| line.contains("writable privilege escalated")));
+        assert_eq!(
+            failed.err,
+            TransactionError::InstructionError(0, InstructionError::PrivilegeEscalation)
+        );
+        assert!(failed
+            .meta
+            .logs
+            .iter()
+            .any(|line| line.contains("writable privilege escalated")));
     }
 
     #[test]
@@ -324,7 +416,10 @@ mod misbehaving_program {
             AccountMeta::new_readonly(solana_sdk_ids::system_program::id(), false),
         ];
         let failed = failure(call(&mut svm, &payer, SWALLOW_CPI_FAILURE, accounts));
-        assert_eq!(failed.err, TransactionError::InstructionError(0, InstructionError::Custom(1)));
+        assert_eq!(
+            failed.err,
+            TransactionError::InstructionError(0, InstructionError::Custom(1))
+        );
     }
 
     #[test]

@@ -13,3 +13,4 @@ pub const MAX_OUTCOME_LABEL_LEN: usize = 48;
 
 /// Upper bound of the protocol fee and of each creator's fee: 10%.
 pub const MAX_FEE_BPS: u16 = 1_000;
+pub const POSITION_SEED: &[u8] = b"position";

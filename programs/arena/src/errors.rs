@@ -22,4 +22,28 @@ pub enum ArenaError {
     OutcomeMintAddress,
     #[msg("Arithmetic overflow")]
     Overflow,
+    #[msg("The amount must be greater than zero")]
+    ZeroAmount,
+    #[msg("The outcome index is out of range for this arena")]
+    InvalidOutcome,
+    #[msg("Betting on this arena has closed")]
+    BettingClosed,
+    #[msg("The arena is already resolved or voided")]
+    ArenaNotOpen,
+    #[msg("Only the arena's resolver may do this")]
+    NotResolver,
+    #[msg("The arena cannot be resolved before its close time")]
+    TooEarlyToResolve,
+    #[msg("The arena is not resolved or voided yet")]
+    ArenaNotSettled,
+    #[msg("This position has already been claimed")]
+    AlreadyClaimed,
+    #[msg("This position has nothing to claim")]
+    NothingToClaim,
+    #[msg("Pass each outcome's mint and token account, in outcome order")]
+    OutcomeTokenAccounts,
+    #[msg("Give one amount per outcome")]
+    RedeemAmounts,
+    #[msg("Nothing to redeem")]
+    NothingToRedeem,
 }

@@ -95,7 +95,9 @@ pub fn handler<'info>(
         resolved_ts: 0,
         pots: [0; MAX_OUTCOMES],
         total_pot: 0,
-        outstanding_sets: 0,
+        pot_unclaimed: 0,
+        payout_pool: 0,
+        set_collateral: 0,
         outcome_mints,
         title: args.title,
         category: args.category,
@@ -190,7 +192,10 @@ fn create_pda_account<'info>(
     let rent = Rent::get()?.minimum_balance(space);
     let funded = account.lamports();
     if funded == 0 {
-        let accounts = CreateAccount { from: payer, to: account };
+        let accounts = CreateAccount {
+            from: payer,
+            to: account,
+        };
         return system_program::create_account(
             CpiContext::new_with_signer(system, accounts, signer),
             rent,
@@ -200,14 +205,21 @@ fn create_pda_account<'info>(
     }
     let shortfall = rent.saturating_sub(funded);
     if shortfall > 0 {
-        let accounts = Transfer { from: payer, to: account.clone() };
+        let accounts = Transfer {
+            from: payer,
+            to: account.clone(),
+        };
         system_program::transfer(CpiContext::new(system.clone(), accounts), shortfall)?;
     }
-    let allocate = Allocate { account_to_allocate: account.clone() };
+    let allocate = Allocate {
+        account_to_allocate: account.clone(),
+    };
     system_program::allocate(
         CpiContext::new_with_signer(system.clone(), allocate, signer),
         space as u64,
     )?;
-    let assign = Assign { account_to_assign: account };
+    let assign = Assign {
+        account_to_assign: account,
+    };
     system_program::assign(CpiContext::new_with_signer(system, assign, signer), owner)
 }

@@ -1,6 +1,8 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::{MAX_CATEGORY_LEN, MAX_OUTCOMES, MAX_OUTCOME_LABEL_LEN, MAX_TITLE_LEN};
+use crate::constants::{
+    ARENA_SEED, MAX_CATEGORY_LEN, MAX_OUTCOMES, MAX_OUTCOME_LABEL_LEN, MAX_TITLE_LEN,
+};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
 pub enum ArenaStatus {
@@ -37,9 +39,15 @@ pub struct Arena {
     pub resolved_ts: i64,
     /// Pari-mutuel stakes per outcome; entries past `outcome_count` stay zero.
     pub pots: [u64; MAX_OUTCOMES],
+    /// Everything ever staked.
     pub total_pot: u64,
-    /// Complete sets minted by `split` and not yet merged or redeemed.
-    pub outstanding_sets: u64,
+    /// What the pot still holds: stakes, less fees at resolution, less claims.
+    pub pot_unclaimed: u64,
+    /// The pot net of fees, shared by the winners (fixed at resolution).
+    pub payout_pool: u64,
+    /// Collateral backing the outcome tokens: one unit per complete set minted by `split`,
+    /// less what `merge` and `redeem` paid back. The vault holds `pot_unclaimed + set_collateral`.
+    pub set_collateral: u64,
     pub outcome_mints: [Pubkey; MAX_OUTCOMES],
     #[max_len(MAX_TITLE_LEN)]
     pub title: String,
@@ -52,4 +60,20 @@ pub struct Arena {
 impl Arena {
     /// Offset of `status` in the account data, discriminator included.
     pub const STATUS_OFFSET: usize = 8 + 8 + 32 * 4;
+
+    /// Calls `f` with the signer seeds of the arena PDA, which owns the vault and the outcome
+    /// mints.
+    pub fn with_signer<R>(&self, f: impl FnOnce(&[&[&[u8]]]) -> R) -> R {
+        let id = self.id.to_le_bytes();
+        let bump = [self.bump];
+        f(&[&[ARENA_SEED, &id, &bump]])
+    }
+
+    pub fn outcome_count(&self) -> usize {
+        usize::from(self.outcome_count)
+    }
+
+    pub fn is_betting_open(&self, now: i64) -> bool {
+        self.status == ArenaStatus::Open && now < self.close_ts
+    }
 }
