@@ -33,9 +33,7 @@ pub fn encode_account(
 ) -> Result<UiAccount, Base58TooLarge> {
     let data = slice(&account.data, data_slice);
     let ui_data = match encoding {
-        UiAccountEncoding::Binary | UiAccountEncoding::Base58
-            if data.len() > MAX_BASE58_BYTES =>
-        {
+        UiAccountEncoding::Binary | UiAccountEncoding::Base58 if data.len() > MAX_BASE58_BYTES => {
             return Err(Base58TooLarge)
         }
         UiAccountEncoding::Binary => UiAccountData::LegacyBinary(bs58::encode(data).into_string()),
@@ -44,10 +42,12 @@ pub fn encode_account(
         }
         UiAccountEncoding::Base64 => UiAccountData::Binary(BASE64_STANDARD.encode(data), encoding),
         UiAccountEncoding::Base64Zstd => zstd_base64(data),
-        UiAccountEncoding::JsonParsed => json_parsed(account, token_decimals).unwrap_or_else(|| {
-            // A validator falls back to base64 for accounts it cannot parse.
-            UiAccountData::Binary(BASE64_STANDARD.encode(data), UiAccountEncoding::Base64)
-        }),
+        UiAccountEncoding::JsonParsed => {
+            json_parsed(account, token_decimals).unwrap_or_else(|| {
+                // A validator falls back to base64 for accounts it cannot parse.
+                UiAccountData::Binary(BASE64_STANDARD.encode(data), UiAccountEncoding::Base64)
+            })
+        }
     };
     Ok(UiAccount {
         lamports: account.lamports,
@@ -159,7 +159,13 @@ mod tests {
         let ui = encode_account(&acc, UiAccountEncoding::Base58, Some(slice), None)
             .expect("sliced to 128 bytes");
         assert_eq!(decoded(&ui), vec![1; 128]);
-        assert!(encode_account(&account(vec![1; 128]), UiAccountEncoding::Base58, None, None).is_ok());
+        assert!(encode_account(
+            &account(vec![1; 128]),
+            UiAccountEncoding::Base58,
+            None,
+            None
+        )
+        .is_ok());
     }
 
     #[test]
@@ -186,8 +192,13 @@ mod tests {
 
     #[test]
     fn json_parsed_falls_back_to_base64_for_other_accounts() {
-        let ui = encode_account(&account(vec![9; 4]), UiAccountEncoding::JsonParsed, None, None)
-            .expect("encodable");
+        let ui = encode_account(
+            &account(vec![9; 4]),
+            UiAccountEncoding::JsonParsed,
+            None,
+            None,
+        )
+        .expect("encodable");
         assert_eq!(
             ui.data,
             UiAccountData::Binary("CQkJCQ==".into(), UiAccountEncoding::Base64)

@@ -46,8 +46,8 @@ async fn main() -> anyhow::Result<()> {
 
     let rpc_server = axum::serve(rpc_listener, rpc::router(chain.clone()))
         .with_graceful_shutdown(shutdown_signal());
-    let pubsub_server =
-        axum::serve(pubsub_listener, pubsub::router(chain)).with_graceful_shutdown(shutdown_signal());
+    let pubsub_server = axum::serve(pubsub_listener, pubsub::router(chain))
+        .with_graceful_shutdown(shutdown_signal());
     tokio::try_join!(
         async { rpc_server.await.context("JSON-RPC server") },
         async { pubsub_server.await.context("PubSub server") },

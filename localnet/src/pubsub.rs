@@ -198,8 +198,11 @@ impl Subscriptions {
                 Subscription::Signature(signature)
             }
             "slotSubscribe" => Subscription::Slot,
-            "accountUnsubscribe" | "programUnsubscribe" | "logsUnsubscribe"
-            | "signatureUnsubscribe" | "slotUnsubscribe" => {
+            "accountUnsubscribe"
+            | "programUnsubscribe"
+            | "logsUnsubscribe"
+            | "signatureUnsubscribe"
+            | "slotUnsubscribe" => {
                 let id: u64 = params.required(0, "subscription id")?;
                 return match self.0.get(&id) {
                     Some(subscription) if subscription.unsubscribe_method() == method => {
@@ -250,7 +253,8 @@ impl Subscriptions {
                     ChainEvent::Account(update),
                 ) if program_matches(update, program, filters) => {
                     encoding.encode(&update.view).ok().map(|account| {
-                        let value = json!({ "pubkey": update.pubkey.to_string(), "account": account });
+                        let value =
+                            json!({ "pubkey": update.pubkey.to_string(), "account": account });
                         notification("programNotification", id, with_slot(update.slot, value))
                     })
                 }
@@ -262,7 +266,11 @@ impl Subscriptions {
                         "err": tx.err,
                         "logs": tx.logs,
                     });
-                    Some(notification("logsNotification", id, with_slot(tx.slot, value)))
+                    Some(notification(
+                        "logsNotification",
+                        id,
+                        with_slot(tx.slot, value),
+                    ))
                 }
                 (Subscription::Signature(signature), ChainEvent::Transaction(tx))
                     if tx.signature == *signature =>

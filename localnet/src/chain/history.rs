@@ -252,7 +252,10 @@ mod tests {
     }
 
     fn signatures(records: Vec<&TransactionRecord>) -> Vec<Signature> {
-        records.into_iter().map(TransactionRecord::signature).collect()
+        records
+            .into_iter()
+            .map(TransactionRecord::signature)
+            .collect()
     }
 
     #[test]
@@ -267,9 +270,7 @@ mod tests {
             signatures(history.for_address(&to, range)),
             vec![sigs[4], sigs[3], sigs[2]]
         );
-        assert!(history
-            .for_address(&Pubkey::new_unique(), range)
-            .is_empty());
+        assert!(history.for_address(&Pubkey::new_unique(), range).is_empty());
     }
 
     #[test]

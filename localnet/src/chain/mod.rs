@@ -235,7 +235,10 @@ fn wall_secs() -> i64 {
 
 impl Chain {
     /// A fresh chain, or the one in the ledger replayed.
-    pub fn open(config: ChainConfig, events: broadcast::Sender<ChainEvent>) -> anyhow::Result<Self> {
+    pub fn open(
+        config: ChainConfig,
+        events: broadcast::Sender<ChainEvent>,
+    ) -> anyhow::Result<Self> {
         let (mut ledger, records) = match &config.ledger_dir {
             Some(dir) => {
                 let (ledger, records) = Ledger::open(dir, config.reset)

@@ -61,9 +61,7 @@ fn keyed(pubkey: Pubkey, account: UiAccount) -> RpcKeyedAccount {
 pub async fn get_balance(chain: &ChainHandle, params: Params) -> Result<Value, RpcError> {
     let pubkey = params::pubkey(&params.required::<String>(0, "pubkey")?)?;
     let config: RpcAccountInfoConfig = params.optional(1, "config")?.unwrap_or_default();
-    let (slot, balance) = chain
-        .call(move |c| (c.slot(), c.balance(&pubkey)))
-        .await?;
+    let (slot, balance) = chain.call(move |c| (c.slot(), c.balance(&pubkey))).await?;
     check_min_context_slot(&config, slot)?;
     with_context(slot, balance)
 }
@@ -71,9 +69,7 @@ pub async fn get_balance(chain: &ChainHandle, params: Params) -> Result<Value, R
 pub async fn get_account_info(chain: &ChainHandle, params: Params) -> Result<Value, RpcError> {
     let pubkey = params::pubkey(&params.required::<String>(0, "pubkey")?)?;
     let config: RpcAccountInfoConfig = params.optional(1, "config")?.unwrap_or_default();
-    let (slot, view) = chain
-        .call(move |c| (c.slot(), c.account(&pubkey)))
-        .await?;
+    let (slot, view) = chain.call(move |c| (c.slot(), c.account(&pubkey))).await?;
     check_min_context_slot(&config, slot)?;
     let encoding = AccountEncoding::from_config(&config);
     let account = view.as_ref().map(|v| encoding.encode(v)).transpose()?;
@@ -110,8 +106,8 @@ pub async fn get_multiple_accounts(chain: &ChainHandle, params: Params) -> Resul
 pub async fn get_program_accounts(chain: &ChainHandle, params: Params) -> Result<Value, RpcError> {
     let program = params::pubkey(&params.required::<String>(0, "programId")?)?;
     let config: RpcProgramAccountsConfig = params.optional(1, "config")?.unwrap_or_default();
-    let filters =
-        prepare_filters(config.filters.clone().unwrap_or_default()).map_err(RpcError::invalid_params)?;
+    let filters = prepare_filters(config.filters.clone().unwrap_or_default())
+        .map_err(RpcError::invalid_params)?;
     let (slot, found) = chain
         .call(move |c| (c.slot(), c.program_accounts(&program, &filters)))
         .await?;

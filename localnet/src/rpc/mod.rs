@@ -36,7 +36,11 @@ pub fn router(chain: ChainHandle) -> Router {
         .with_state(chain)
 }
 
-async fn handle_http(State(chain): State<ChainHandle>, headers: HeaderMap, body: Bytes) -> Response {
+async fn handle_http(
+    State(chain): State<ChainHandle>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let Some(body) = decode_body(&headers, &body) else {
         return Json(error_response(Value::Null, RpcError::parse_error())).into_response();
     };
@@ -200,15 +204,24 @@ mod tests {
         let plain = br#"{"a":1}"#;
         assert_eq!(decode_body(&headers, plain).as_deref(), Some(&plain[..]));
         let compressed = gzip(plain);
-        assert_eq!(decode_body(&headers, &compressed).as_deref(), Some(&plain[..]));
+        assert_eq!(
+            decode_body(&headers, &compressed).as_deref(),
+            Some(&plain[..])
+        );
         assert_eq!(decode_body(&headers, &[0x1f, 0x8b, 0]), None);
     }
 
     #[test]
     fn envelopes_must_be_json_rpc_2() {
         let call = |v: Value| v.as_object().cloned().expect("an object");
-        assert!(envelope(&call(json!({"jsonrpc": "2.0", "method": "getSlot", "id": 1}))).is_ok());
-        assert!(envelope(&call(json!({"jsonrpc": "1.0", "method": "getSlot", "id": 1}))).is_err());
+        assert!(envelope(&call(
+            json!({"jsonrpc": "2.0", "method": "getSlot", "id": 1})
+        ))
+        .is_ok());
+        assert!(envelope(&call(
+            json!({"jsonrpc": "1.0", "method": "getSlot", "id": 1})
+        ))
+        .is_err());
         assert!(envelope(&call(json!({"jsonrpc": "2.0", "id": 1}))).is_err());
         assert!(envelope(&call(json!({"jsonrpc": "2.0", "method": "x", "id": [1]}))).is_err());
     }

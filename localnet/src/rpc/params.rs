@@ -73,7 +73,9 @@ mod tests {
     #[test]
     fn wrong_params_are_invalid_params() {
         let params = Params::new(Some(json!([1]))).expect("an array");
-        let error = params.required::<String>(0, "address").expect_err("a number");
+        let error = params
+            .required::<String>(0, "address")
+            .expect_err("a number");
         assert_eq!(error.code, -32602);
         assert!(error.message.contains("`address`"), "{}", error.message);
         let missing = params.required::<String>(1, "config").expect_err("missing");

@@ -7,9 +7,8 @@ use serde_json::{json, Value};
 use solana_account_decoder_client_types::UiAccountEncoding;
 use solana_clock::Slot;
 use solana_rpc_client_types::config::{
-    RpcBlockConfig, RpcEncodingConfigWrapper, RpcSendTransactionConfig,
-    RpcSignatureStatusConfig, RpcSignaturesForAddressConfig, RpcSimulateTransactionConfig,
-    RpcTransactionConfig,
+    RpcBlockConfig, RpcEncodingConfigWrapper, RpcSendTransactionConfig, RpcSignatureStatusConfig,
+    RpcSignaturesForAddressConfig, RpcSimulateTransactionConfig, RpcTransactionConfig,
 };
 use solana_rpc_client_types::request::{
     MAX_GET_CONFIRMED_SIGNATURES_FOR_ADDRESS2_LIMIT, MAX_GET_SIGNATURE_STATUSES_QUERY_ITEMS,
@@ -360,8 +359,7 @@ pub async fn get_signatures_for_address(
     params: Params,
 ) -> Result<Value, RpcError> {
     let address = params::pubkey(&params.required::<String>(0, "address")?)?;
-    let config: RpcSignaturesForAddressConfig =
-        params.optional(1, "config")?.unwrap_or_default();
+    let config: RpcSignaturesForAddressConfig = params.optional(1, "config")?.unwrap_or_default();
     let limit = config
         .limit
         .unwrap_or(MAX_GET_CONFIRMED_SIGNATURES_FOR_ADDRESS2_LIMIT);
@@ -371,7 +369,11 @@ pub async fn get_signatures_for_address(
         )));
     }
     let range = HistoryRange {
-        before: config.before.as_deref().map(params::signature).transpose()?,
+        before: config
+            .before
+            .as_deref()
+            .map(params::signature)
+            .transpose()?,
         until: config.until.as_deref().map(params::signature).transpose()?,
         limit,
     };
@@ -451,8 +453,7 @@ mod tests {
             1,
         );
         let message = Message::new_with_blockhash(&[ix], Some(&payer.pubkey()), &Hash::default());
-        VersionedTransaction::try_new(VersionedMessage::Legacy(message), &[&payer])
-            .expect("signed")
+        VersionedTransaction::try_new(VersionedMessage::Legacy(message), &[&payer]).expect("signed")
     }
 
     #[test]
@@ -475,8 +476,8 @@ mod tests {
             ("***", BinaryEncoding::Base64),
             ("AAAA", BinaryEncoding::Base64),
         ] {
-            let error = decode_wire::<VersionedTransaction>(text.into(), encoding)
-                .expect_err("malformed");
+            let error =
+                decode_wire::<VersionedTransaction>(text.into(), encoding).expect_err("malformed");
             assert_eq!(error.code, -32602, "{}", error.message);
         }
         let long = "1".repeat(MAX_BASE58_SIZE + 1);
