@@ -22,7 +22,7 @@ use tokio::sync::broadcast::error::RecvError;
 use crate::chain::{AccountUpdate, ChainEvent, ChainHandle, TransactionNotice};
 use crate::encoding::{matches_filters, prepare_filters};
 use crate::rpc::accounts::AccountEncoding;
-use crate::rpc::error::RpcError;
+use crate::rpc::error::{code, RpcError};
 use crate::rpc::error_response;
 use crate::rpc::params::{self, Params};
 
@@ -185,7 +185,8 @@ impl Subscriptions {
                     RpcTransactionLogsFilter::Mentions(addresses) => match addresses.as_slice() {
                         [address] => LogsFilter::Mentions(params::pubkey(address)?),
                         _ => {
-                            return Err(RpcError::invalid_params(
+                            return Err(RpcError::new(
+                                code::INVALID_PARAMS,
                                 "Invalid Request: Only 1 address supported",
                             ))
                         }
@@ -209,7 +210,10 @@ impl Subscriptions {
                         self.0.remove(&id);
                         Ok((json!(true), None))
                     }
-                    _ => Err(RpcError::invalid_params("Invalid subscription id.")),
+                    _ => Err(RpcError::new(
+                        code::INVALID_PARAMS,
+                        "Invalid subscription id.",
+                    )),
                 };
             }
             _ => return Err(RpcError::method_not_found()),
