@@ -6,7 +6,9 @@ transaction landed in (``context.slot``), as a real validator's notifications do
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import json
 import struct
 
 import pytest
@@ -246,6 +248,24 @@ async def test_malformed_json_is_a_parse_error(pubsub: PubSub) -> None:
     assert reply["error"]["code"] == -32700
     # The connection survives.
     assert isinstance(await pubsub.subscribe("slotSubscribe"), int)
+
+
+async def test_batch_request_gets_one_array_response(pubsub: PubSub) -> None:
+    """JSON-RPC 2.0: a batch is answered by one array of responses."""
+    wallet = str(Keypair().pubkey())
+    await pubsub.send_raw(
+        json.dumps(
+            [
+                {"jsonrpc": "2.0", "id": "a", "method": "accountSubscribe", "params": [wallet]},
+                {"jsonrpc": "2.0", "id": "b", "method": "noSuchMethod"},
+            ]
+        )
+    )
+    reply = json.loads(await asyncio.wait_for(pubsub.ws.recv(), 5))
+    assert isinstance(reply, list), reply
+    by_id = {r["id"]: r for r in reply}
+    assert isinstance(by_id["a"]["result"], int)
+    assert by_id["b"]["error"]["code"] == -32601
 
 
 async def test_unknown_method(pubsub: PubSub) -> None:

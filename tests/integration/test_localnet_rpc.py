@@ -146,6 +146,34 @@ async def test_health_version_identity(http: httpx.AsyncClient) -> None:
     Pubkey.from_string(identity["identity"])
 
 
+async def test_cluster_queries(http: httpx.AsyncClient) -> None:
+    slot = await rpc_result(http, "getSlot", [{"commitment": "processed"}])
+    height = await rpc_result(http, "getBlockHeight", [{"commitment": "processed"}])
+    epoch = await rpc_result(http, "getEpochInfo", [{"commitment": "processed"}])
+    later = await rpc_result(http, "getSlot", [{"commitment": "processed"}])
+    assert 0 <= height <= later
+    assert slot <= epoch["absoluteSlot"] <= later
+    assert 0 <= epoch["slotIndex"] < epoch["slotsInEpoch"]
+    assert {"epoch", "blockHeight", "transactionCount"} <= set(epoch)
+
+    genesis = await rpc_result(http, "getGenesisHash")
+    assert len(base58.b58decode(genesis)) == 32
+    assert await rpc_result(http, "getGenesisHash") == genesis
+
+    latest = await rpc_result(http, "getLatestBlockhash", [{"commitment": "confirmed"}])
+    blockhash = latest["value"]["blockhash"]
+    assert latest["value"]["lastValidBlockHeight"] > height
+    valid = await rpc_result(http, "isBlockhashValid", [blockhash, {"commitment": "confirmed"}])
+    assert valid["value"] is True
+    unknown = await rpc_result(http, "isBlockhashValid", [str(Hash.new_unique())])
+    assert unknown["value"] is False
+
+    fees = await rpc_result(http, "getRecentPrioritizationFees")
+    assert isinstance(fees, list)
+    for entry in fees:
+        assert set(entry) == {"slot", "prioritizationFee"}
+
+
 async def test_keypair_is_funded_at_start(client: AsyncClient, localnet: Localnet) -> None:
     """--keypair names the user's wallet, which a fresh localnet funds with 500 SOL."""
     wallet = load_keypair(localnet.keypair_path).pubkey()
@@ -877,6 +905,41 @@ async def test_invalid_request(http: httpx.AsyncClient) -> None:
     assert body["error"]["code"] == -32600
 
 
+async def test_hostile_requests_get_errors_and_the_server_survives(
+    http: httpx.AsyncClient, localnet: Localnet
+) -> None:
+    """Nothing a client sends crashes the server; bad parameters answer -32602."""
+    wallet = str(Keypair().pubkey())
+    bad_params: list[tuple[str, list[Any]]] = [
+        ("sendTransaction", ["!!!", {"encoding": "base64"}]),
+        ("sendTransaction", [base64.b64encode(b"\x01" * 10).decode(), {"encoding": "base64"}]),
+        ("simulateTransaction", [base64.b64encode(bytes(300)).decode(), {"encoding": "base64"}]),
+        ("getSignaturesForAddress", [wallet, {"limit": 0}]),
+        ("getSignaturesForAddress", [wallet, {"limit": 1001}]),
+        ("getMultipleAccounts", [[wallet] * 101]),
+        ("getSignatureStatuses", [[str(Signature.default())] * 257]),
+        ("getTransaction", ["abc"]),
+        ("requestAirdrop", [wallet, -1]),
+        ("requestAirdrop", [wallet, 1.5]),
+        ("getFeeForMessage", ["AAAA"]),
+        ("isBlockhashValid", ["xyz"]),
+        ("getMinimumBalanceForRentExemption", [2**64 - 1]),
+    ]
+    for method, params in bad_params:
+        reply = await rpc_raw(http, method, params)
+        assert "error" in reply, (method, params, reply)
+        assert reply["error"]["code"] == -32602, (method, params, reply)
+        assert reply["error"]["message"], (method, params, reply)
+    for body in (b"", b"\xff\xfe", b"[" * 100_000 + b"]" * 100_000):
+        response = await http.post("", content=body, headers={"content-type": "application/json"})
+        assert response.json()["error"]["code"] == -32700
+    junk_batch = (await http.post("", json=[1, "x", None])).json()
+    assert [r["error"]["code"] for r in junk_batch] == [-32600, -32600, -32600]
+    assert await rpc_result(http, "getHealth") == "ok"
+    localnet.check_alive()
+    assert "panicked" not in localnet.output(), localnet.output()
+
+
 async def test_gzip_content_encoding_header_on_an_uncompressed_body(
     http: httpx.AsyncClient, payer: Keypair
 ) -> None:
@@ -918,7 +981,9 @@ async def test_clock_follows_wall_time_and_set_clock_moves_it(
     assert abs(slot - (await client.get_slot()).value) <= 5
 
     target = int(time.time()) + 30 * 86400
-    await rpc_result(http, "localnet_setClock", [{"unixTimestamp": target}])
+    state = await rpc_result(http, "localnet_setClock", [{"unixTimestamp": target}])
+    assert set(state) == {"slot", "unixTimestamp"}
+    assert target <= state["unixTimestamp"] <= target + 1
     _, moved = await read_clock(http)
     assert target <= moved <= target + 5
 
@@ -926,6 +991,12 @@ async def test_clock_follows_wall_time_and_set_clock_moves_it(
     await wait_for_slot_after(client, (await client.get_slot()).value + 5)
     _, later = await read_clock(http)
     assert moved <= later <= target + 10
+
+    # The clock never goes backwards.
+    backwards = await rpc_raw(http, "localnet_setClock", [{"unixTimestamp": target - 3600}])
+    assert backwards["error"]["code"] == -32602
+    _, still = await read_clock(http)
+    assert still >= later
 
 
 # --------------------------------------------------------------------------------------------
