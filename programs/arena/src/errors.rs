@@ -46,4 +46,6 @@ pub enum ArenaError {
     RedeemAmounts,
     #[msg("Nothing to redeem")]
     NothingToRedeem,
+    #[msg("Only the config's admin may do this")]
+    NotAdmin,
 }

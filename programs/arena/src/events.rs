@@ -10,6 +10,14 @@ pub struct ConfigInitialized {
 }
 
 #[event]
+pub struct ConfigUpdated {
+    pub admin: Pubkey,
+    pub treasury: Pubkey,
+    pub protocol_fee_bps: u16,
+    pub paused: bool,
+}
+
+#[event]
 pub struct ArenaCreated {
     pub arena: Pubkey,
     pub arena_id: u64,

@@ -29,6 +29,11 @@ pub mod arena {
         instructions::initialize_config::handler(ctx, protocol_fee_bps)
     }
 
+    /// The admin changes the admin, the treasury, the protocol fee or the pause switch.
+    pub fn update_config(ctx: Context<UpdateConfig>, args: UpdateConfigArgs) -> Result<()> {
+        instructions::update_config::handler(ctx, args)
+    }
+
     /// Opens a market with 2–8 outcomes, its collateral vault and one SPL mint per outcome.
     /// The outcome mints are passed as remaining accounts, in outcome order.
     pub fn create_arena<'info>(

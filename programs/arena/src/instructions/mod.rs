@@ -6,6 +6,7 @@ pub mod place_bet;
 pub mod redeem;
 pub mod resolve;
 pub mod split;
+pub mod update_config;
 pub mod void_arena;
 
 // Anchor's `#[program]` finds each instruction's generated account modules at the crate root,
@@ -13,5 +14,5 @@ pub mod void_arena;
 #[allow(ambiguous_glob_reexports)]
 pub use {
     claim::*, create_arena::*, initialize_config::*, merge::*, place_bet::*, redeem::*, resolve::*,
-    split::*, void_arena::*,
+    split::*, update_config::*, void_arena::*,
 };

@@ -1,0 +1,495 @@
+//! A harness for the arena program running natively in LiteSVM through the localnet's bridge:
+//! wallets holding test collateral, instruction builders, clock control and account readers.
+
+#![allow(dead_code)] // each test binary uses part of the harness
+
+use anchor_lang::{AccountDeserialize, InstructionData, ToAccountMetas};
+use arena::constants::{ARENA_SEED, CONFIG_SEED, OUTCOME_MINT_SEED, POSITION_SEED, VAULT_SEED};
+use arena::errors::ArenaError;
+use arena::instructions::{CreateArenaArgs, UpdateConfigArgs};
+use arena::state::{Arena, Config, Position};
+use betfun_localnet::programs::new_svm;
+use litesvm::types::TransactionResult;
+use litesvm::LiteSVM;
+use solana_instruction::error::InstructionError;
+use solana_instruction::{AccountMeta, Instruction};
+use solana_keypair::Keypair;
+use solana_message::Message;
+use solana_program_pack::Pack;
+use solana_pubkey::Pubkey;
+use solana_signer::Signer;
+use solana_transaction::Transaction;
+use solana_transaction_error::TransactionError;
+use spl_associated_token_account_client::address::get_associated_token_address;
+use spl_associated_token_account_client::instruction::create_associated_token_account_idempotent;
+
+pub const SOL: u64 = 1_000_000_000;
+/// One unit of the 6-decimal test collateral.
+pub const USDC: u64 = 1_000_000;
+pub const PROTOCOL_FEE_BPS: u16 = 200;
+pub const START_TS: i64 = 1_700_000_000;
+pub const DAY: i64 = 86_400;
+
+pub struct Harness {
+    pub svm: LiteSVM,
+    pub admin: Keypair,
+    pub treasury: Pubkey,
+    pub collateral: Pubkey,
+    mint_authority: Keypair,
+}
+
+impl Harness {
+    /// A runtime with the config initialized (2% protocol fee) and a 6-decimal collateral.
+    pub fn new() -> Self {
+        let mut svm = new_svm();
+        set_unix_timestamp(&mut svm, START_TS);
+        let admin = Keypair::new();
+        svm.airdrop(&admin.pubkey(), 100 * SOL).expect("airdrop");
+        let mint_authority = Keypair::new();
+        let mut harness = Harness {
+            svm,
+            treasury: Pubkey::new_unique(),
+            collateral: Pubkey::default(),
+            admin,
+            mint_authority,
+        };
+        harness.collateral = harness.create_collateral_mint();
+        let config_ix = Instruction::new_with_bytes(
+            arena::ID,
+            &arena::instruction::InitializeConfig {
+                protocol_fee_bps: PROTOCOL_FEE_BPS,
+            }
+            .data(),
+            arena::accounts::InitializeConfig {
+                admin: harness.admin.pubkey(),
+                config: config_address(),
+                treasury: harness.treasury,
+                system_program: solana_sdk_ids::system_program::id(),
+            }
+            .to_account_metas(None),
+        );
+        let treasury_ata = create_associated_token_account_idempotent(
+            &harness.admin.pubkey(),
+            &harness.treasury,
+            &harness.collateral,
+            &spl_token::id(),
+        );
+        let admin = harness.admin.insecure_clone();
+        harness
+            .send(&admin, &[config_ix, treasury_ata], &[])
+            .expect("initialize config");
+        harness
+    }
+
+    fn create_collateral_mint(&mut self) -> Pubkey {
+        let mint = Keypair::new();
+        let space = spl_token::state::Mint::LEN;
+        let instructions = [
+            solana_system_interface::instruction::create_account(
+                &self.admin.pubkey(),
+                &mint.pubkey(),
+                self.svm.minimum_balance_for_rent_exemption(space),
+                space as u64,
+                &spl_token::id(),
+            ),
+            spl_token::instruction::initialize_mint2(
+                &spl_token::id(),
+                &mint.pubkey(),
+                &self.mint_authority.pubkey(),
+                None,
+                6,
+            )
+            .expect("mint instruction"),
+        ];
+        let admin = self.admin.insecure_clone();
+        self.send(&admin, &instructions, &[&mint])
+            .expect("create collateral mint");
+        mint.pubkey()
+    }
+
+    /// Signs with `payer` (fee payer) and `signers`, sends, and starts a new blockhash so that
+    /// an identical transaction sent again is a new transaction.
+    pub fn send(
+        &mut self,
+        payer: &Keypair,
+        instructions: &[Instruction],
+        signers: &[&Keypair],
+    ) -> TransactionResult {
+        let mut all_signers = vec![payer];
+        all_signers.extend_from_slice(signers);
+        let message = Message::new(instructions, Some(&payer.pubkey()));
+        let tx = Transaction::new(&all_signers, message, self.svm.latest_blockhash());
+        let result = self.svm.send_transaction(tx);
+        self.svm.expire_blockhash();
+        result
+    }
+
+    /// Sends one instruction signed by `signer` alone.
+    pub fn run(&mut self, signer: &Keypair, instruction: Instruction) -> TransactionResult {
+        self.send(signer, &[instruction], &[])
+    }
+
+    /// A wallet with SOL for fees and `collateral` base units in its associated token account.
+    pub fn wallet(&mut self, collateral: u64) -> Keypair {
+        let wallet = Keypair::new();
+        self.svm
+            .airdrop(&wallet.pubkey(), 10 * SOL)
+            .expect("airdrop");
+        let create_ata = self.create_ata_ix(&wallet.pubkey(), &self.collateral);
+        self.send(&wallet, &[create_ata], &[])
+            .expect("collateral account");
+        if collateral > 0 {
+            let mint_to = spl_token::instruction::mint_to(
+                &spl_token::id(),
+                &self.collateral,
+                &self.collateral_account(&wallet.pubkey()),
+                &self.mint_authority.pubkey(),
+                &[],
+                collateral,
+            )
+            .expect("mint_to instruction");
+            let authority = self.mint_authority.insecure_clone();
+            self.send(&wallet, &[mint_to], &[&authority])
+                .expect("mint collateral");
+        }
+        wallet
+    }
+
+    /// Creates `owner`'s associated token account of `mint` unless it exists; `owner` pays.
+    pub fn create_ata_ix(&self, owner: &Pubkey, mint: &Pubkey) -> Instruction {
+        create_associated_token_account_idempotent(owner, owner, mint, &spl_token::id())
+    }
+
+    pub fn collateral_account(&self, owner: &Pubkey) -> Pubkey {
+        get_associated_token_address(owner, &self.collateral)
+    }
+
+    /// Creates an arena closing `close_in` seconds from now; its address.
+    pub fn create_arena(
+        &mut self,
+        creator: &Keypair,
+        outcomes: usize,
+        close_in: i64,
+        creator_fee_bps: u16,
+        resolver: Pubkey,
+    ) -> Pubkey {
+        let id = self.config().arena_count;
+        let args = CreateArenaArgs {
+            title: format!("Arena {id}"),
+            category: "test".into(),
+            outcomes: (0..outcomes)
+                .map(|index| format!("Outcome {index}"))
+                .collect(),
+            close_ts: self.now() + close_in,
+            creator_fee_bps,
+            resolver,
+        };
+        let ix = self.create_arena_ix(&creator.pubkey(), id, args);
+        // The creator's fee account must exist for resolution.
+        let creator_ata = self.create_ata_ix(&creator.pubkey(), &self.collateral);
+        self.send(creator, &[creator_ata, ix], &[])
+            .expect("create_arena");
+        arena_address(id)
+    }
+
+    pub fn create_arena_ix(&self, creator: &Pubkey, id: u64, args: CreateArenaArgs) -> Instruction {
+        let arena = arena_address(id);
+        let outcome_count = args.outcomes.len() as u8;
+        let mut accounts = arena::accounts::CreateArena {
+            creator: *creator,
+            config: config_address(),
+            arena,
+            collateral_mint: self.collateral,
+            vault: vault_address(&arena),
+            token_program: spl_token::id(),
+            system_program: solana_sdk_ids::system_program::id(),
+        }
+        .to_account_metas(None);
+        accounts.extend(
+            (0..outcome_count).map(|index| AccountMeta::new(outcome_mint(&arena, index), false)),
+        );
+        Instruction::new_with_bytes(
+            arena::ID,
+            &arena::instruction::CreateArena { args }.data(),
+            accounts,
+        )
+    }
+
+    pub fn update_config_ix(&self, admin: &Pubkey, args: UpdateConfigArgs) -> Instruction {
+        Instruction::new_with_bytes(
+            arena::ID,
+            &arena::instruction::UpdateConfig { args }.data(),
+            arena::accounts::UpdateConfig {
+                admin: *admin,
+                config: config_address(),
+            }
+            .to_account_metas(None),
+        )
+    }
+
+    pub fn place_bet_ix(
+        &self,
+        arena: &Pubkey,
+        bettor: &Pubkey,
+        outcome: u8,
+        amount: u64,
+    ) -> Instruction {
+        Instruction::new_with_bytes(
+            arena::ID,
+            &arena::instruction::PlaceBet { outcome, amount }.data(),
+            arena::accounts::PlaceBet {
+                bettor: *bettor,
+                config: config_address(),
+                arena: *arena,
+                position: position_address(arena, bettor),
+                bettor_collateral: self.collateral_account(bettor),
+                vault: vault_address(arena),
+                token_program: spl_token::id(),
+                system_program: solana_sdk_ids::system_program::id(),
+            }
+            .to_account_metas(None),
+        )
+    }
+
+    /// The owner's outcome token accounts, created if missing, then `split`.
+    pub fn split_ixs(&self, arena: &Pubkey, owner: &Pubkey, amount: u64) -> Vec<Instruction> {
+        let mut instructions = self.outcome_ata_ixs(arena, owner);
+        let mut accounts = arena::accounts::Split {
+            owner: *owner,
+            config: config_address(),
+            arena: *arena,
+            owner_collateral: self.collateral_account(owner),
+            vault: vault_address(arena),
+            token_program: spl_token::id(),
+        }
+        .to_account_metas(None);
+        accounts.extend(self.outcome_token_metas(arena, owner));
+        instructions.push(Instruction::new_with_bytes(
+            arena::ID,
+            &arena::instruction::Split { amount }.data(),
+            accounts,
+        ));
+        instructions
+    }
+
+    pub fn merge_ix(&self, arena: &Pubkey, owner: &Pubkey, amount: u64) -> Instruction {
+        let mut accounts = arena::accounts::Merge {
+            owner: *owner,
+            arena: *arena,
+            owner_collateral: self.collateral_account(owner),
+            vault: vault_address(arena),
+            token_program: spl_token::id(),
+        }
+        .to_account_metas(None);
+        accounts.extend(self.outcome_token_metas(arena, owner));
+        Instruction::new_with_bytes(
+            arena::ID,
+            &arena::instruction::Merge { amount }.data(),
+            accounts,
+        )
+    }
+
+    pub fn resolve_ix(
+        &self,
+        arena: &Pubkey,
+        resolver: &Pubkey,
+        winning_outcome: u8,
+    ) -> Instruction {
+        let state = self.arena(arena);
+        Instruction::new_with_bytes(
+            arena::ID,
+            &arena::instruction::Resolve { winning_outcome }.data(),
+            arena::accounts::Resolve {
+                resolver: *resolver,
+                config: config_address(),
+                arena: *arena,
+                vault: vault_address(arena),
+                treasury_collateral: self.collateral_account(&self.treasury),
+                creator_collateral: self.collateral_account(&state.creator),
+                token_program: spl_token::id(),
+            }
+            .to_account_metas(None),
+        )
+    }
+
+    pub fn void_ix(&self, arena: &Pubkey, resolver: &Pubkey) -> Instruction {
+        Instruction::new_with_bytes(
+            arena::ID,
+            &arena::instruction::VoidArena {}.data(),
+            arena::accounts::VoidArena {
+                resolver: *resolver,
+                arena: *arena,
+            }
+            .to_account_metas(None),
+        )
+    }
+
+    pub fn claim_ix(&self, arena: &Pubkey, owner: &Pubkey) -> Instruction {
+        Instruction::new_with_bytes(
+            arena::ID,
+            &arena::instruction::Claim {}.data(),
+            arena::accounts::Claim {
+                owner: *owner,
+                arena: *arena,
+                position: position_address(arena, owner),
+                owner_collateral: self.collateral_account(owner),
+                vault: vault_address(arena),
+                token_program: spl_token::id(),
+            }
+            .to_account_metas(None),
+        )
+    }
+
+    pub fn redeem_ix(&self, arena: &Pubkey, owner: &Pubkey, amounts: Vec<u64>) -> Instruction {
+        let mut accounts = arena::accounts::Redeem {
+            owner: *owner,
+            arena: *arena,
+            owner_collateral: self.collateral_account(owner),
+            vault: vault_address(arena),
+            token_program: spl_token::id(),
+        }
+        .to_account_metas(None);
+        accounts.extend(self.outcome_token_metas(arena, owner));
+        Instruction::new_with_bytes(
+            arena::ID,
+            &arena::instruction::Redeem { amounts }.data(),
+            accounts,
+        )
+    }
+
+    fn outcome_ata_ixs(&self, arena: &Pubkey, owner: &Pubkey) -> Vec<Instruction> {
+        let count = self.arena(arena).outcome_count;
+        (0..count)
+            .map(|index| self.create_ata_ix(owner, &outcome_mint(arena, index)))
+            .collect()
+    }
+
+    fn outcome_token_metas(&self, arena: &Pubkey, owner: &Pubkey) -> Vec<AccountMeta> {
+        let count = self.arena(arena).outcome_count;
+        (0..count)
+            .flat_map(|index| {
+                let mint = outcome_mint(arena, index);
+                [
+                    AccountMeta::new(mint, false),
+                    AccountMeta::new(get_associated_token_address(owner, &mint), false),
+                ]
+            })
+            .collect()
+    }
+
+    pub fn now(&self) -> i64 {
+        self.svm.get_sysvar::<solana_clock::Clock>().unix_timestamp
+    }
+
+    pub fn advance(&mut self, seconds: i64) {
+        let now = self.now();
+        set_unix_timestamp(&mut self.svm, now + seconds);
+    }
+
+    pub fn config(&self) -> Config {
+        self.decode(&config_address()).expect("config exists")
+    }
+
+    pub fn arena(&self, address: &Pubkey) -> Arena {
+        self.decode(address).expect("arena exists")
+    }
+
+    pub fn position(&self, arena: &Pubkey, owner: &Pubkey) -> Option<Position> {
+        self.decode(&position_address(arena, owner))
+    }
+
+    fn decode<T: AccountDeserialize>(&self, address: &Pubkey) -> Option<T> {
+        let account = self.svm.get_account(address)?;
+        assert_eq!(
+            account.owner,
+            arena::ID,
+            "{address} is not owned by the arena program"
+        );
+        Some(T::try_deserialize(&mut account.data.as_slice()).expect("account decodes"))
+    }
+
+    pub fn token_balance(&self, account: &Pubkey) -> u64 {
+        self.svm
+            .get_account(account)
+            .map(|account| {
+                spl_token::state::Account::unpack(&account.data)
+                    .expect("token account")
+                    .amount
+            })
+            .unwrap_or(0)
+    }
+
+    pub fn collateral_of(&self, owner: &Pubkey) -> u64 {
+        self.token_balance(&self.collateral_account(owner))
+    }
+
+    pub fn outcome_tokens_of(&self, arena: &Pubkey, owner: &Pubkey, index: u8) -> u64 {
+        self.token_balance(&get_associated_token_address(
+            owner,
+            &outcome_mint(arena, index),
+        ))
+    }
+
+    pub fn vault_balance(&self, arena: &Pubkey) -> u64 {
+        self.token_balance(&vault_address(arena))
+    }
+}
+
+fn set_unix_timestamp(svm: &mut LiteSVM, unix_timestamp: i64) {
+    let mut clock = svm.get_sysvar::<solana_clock::Clock>();
+    clock.unix_timestamp = unix_timestamp;
+    svm.set_sysvar(&clock);
+}
+
+pub fn config_address() -> Pubkey {
+    Pubkey::find_program_address(&[CONFIG_SEED], &arena::ID).0
+}
+
+pub fn arena_address(id: u64) -> Pubkey {
+    Pubkey::find_program_address(&[ARENA_SEED, &id.to_le_bytes()], &arena::ID).0
+}
+
+pub fn vault_address(arena: &Pubkey) -> Pubkey {
+    Pubkey::find_program_address(&[VAULT_SEED, arena.as_ref()], &arena::ID).0
+}
+
+pub fn outcome_mint(arena: &Pubkey, index: u8) -> Pubkey {
+    Pubkey::find_program_address(&[OUTCOME_MINT_SEED, arena.as_ref(), &[index]], &arena::ID).0
+}
+
+pub fn position_address(arena: &Pubkey, owner: &Pubkey) -> Pubkey {
+    Pubkey::find_program_address(&[POSITION_SEED, arena.as_ref(), owner.as_ref()], &arena::ID).0
+}
+
+/// The error of the transaction's only (or last) instruction.
+pub fn instruction_error(result: TransactionResult) -> InstructionError {
+    match result {
+        Ok(meta) => panic!("expected a failure; logs: {:#?}", meta.logs),
+        Err(failed) => match failed.err {
+            TransactionError::InstructionError(_, error) => error,
+            other => panic!(
+                "expected an instruction error, got {other:?}; logs: {:#?}",
+                failed.meta.logs
+            ),
+        },
+    }
+}
+
+/// Asserts that the transaction failed with `expected` from the arena program.
+pub fn assert_arena_error(result: TransactionResult, expected: ArenaError) {
+    let code = anchor_lang::error::ERROR_CODE_OFFSET + expected as u32;
+    assert_eq!(
+        instruction_error(result),
+        InstructionError::Custom(code),
+        "expected {expected:?}"
+    );
+}
+
+/// Asserts that the transaction failed with Anchor's framework error `expected`.
+pub fn assert_anchor_error(result: TransactionResult, expected: anchor_lang::error::ErrorCode) {
+    assert_eq!(
+        instruction_error(result),
+        InstructionError::Custom(expected as u32),
+        "expected {expected:?}"
+    );
+}
