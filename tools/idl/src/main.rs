@@ -48,7 +48,8 @@ fn run(check: bool) -> Result<bool> {
             }
         } else {
             std::fs::create_dir_all(path.parent().expect("idl/ has a parent"))?;
-            std::fs::write(&path, generated).with_context(|| format!("writing {}", path.display()))?;
+            std::fs::write(&path, generated)
+                .with_context(|| format!("writing {}", path.display()))?;
             println!("wrote {}", path.display());
         }
     }

@@ -19,7 +19,7 @@ pub enum ArenaStatus {
 /// The fixed-size fields come first so that clients can filter arenas by them with `memcmp`
 /// at fixed offsets (see [`Arena::STATUS_OFFSET`]); the strings follow.
 #[account]
-#[derive(InitSpace)]
+#[derive(InitSpace, Debug)]
 pub struct Arena {
     pub id: u64,
     pub creator: Pubkey,

@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 
 /// The platform's settings; one per program, at PDA ["config"].
 #[account]
-#[derive(InitSpace)]
+#[derive(InitSpace, Debug)]
 pub struct Config {
     pub admin: Pubkey,
     /// Token owner of the protocol fees: fees go to its associated token account.

@@ -4,7 +4,7 @@ use crate::constants::MAX_OUTCOMES;
 
 /// A wallet's pari-mutuel stakes in one arena, at PDA ["position", arena, owner].
 #[account]
-#[derive(InitSpace)]
+#[derive(InitSpace, Debug)]
 pub struct Position {
     pub arena: Pubkey,
     pub owner: Pubkey,
