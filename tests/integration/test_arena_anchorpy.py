@@ -75,14 +75,16 @@ async def test_an_arena_is_created_and_decoded_with_anchorpy(
     resolver = Keypair().pubkey()
     close_ts = int(time.time()) + 3600
 
-    args = program.type["CreateArenaArgs"](
-        title="Which colour wins the derby?",
-        category="sports",
-        outcomes=labels,
-        close_ts=close_ts,
-        creator_fee_bps=150,
-        resolver=resolver,
-    )
+    # A dict rather than program.type["CreateArenaArgs"]: anchorpy encodes a dataclass
+    # argument through dataclasses.asdict, which deep-copies and cannot copy a solders Pubkey.
+    args = {
+        "title": "Which colour wins the derby?",
+        "category": "sports",
+        "outcomes": labels,
+        "close_ts": close_ts,
+        "creator_fee_bps": 150,
+        "resolver": resolver,
+    }
     signature = await (
         program.methods["create_arena"]
         .args([args])
@@ -97,7 +99,9 @@ async def test_an_arena_is_created_and_decoded_with_anchorpy(
                 "system_program": SYSTEM_PROGRAM_ID,
             }
         )
-        .remaining_accounts([AccountMeta(mint, is_signer=False, is_writable=True) for mint in outcome_mints])
+        .remaining_accounts(
+            [AccountMeta(mint, is_signer=False, is_writable=True) for mint in outcome_mints]
+        )
         .rpc(OPTS)
     )
     await confirm(client, signature)
@@ -134,6 +138,8 @@ async def test_an_arena_is_created_and_decoded_with_anchorpy(
 
     # The open arenas, found with a memcmp filter at the status offset.
     open_arenas = await program.account["Arena"].all(
-        filters=[MemcmpOpts(offset=ARENA_STATUS_OFFSET, bytes=base58.b58encode(bytes([0])).decode())]
+        filters=[
+            MemcmpOpts(offset=ARENA_STATUS_OFFSET, bytes=base58.b58encode(bytes([0])).decode())
+        ]
     )
     assert arena_address in {record.public_key for record in open_arenas}
