@@ -125,7 +125,8 @@ async def test_an_arena_is_created_and_decoded_with_anchorpy(
 
     # The event, parsed by anchorpy from the logs that getTransaction returns.
     transaction = await client.get_transaction(signature, max_supported_transaction_version=0)
-    assert transaction.value is not None and transaction.value.transaction.meta is not None
+    assert transaction.value is not None
+    assert transaction.value.transaction.meta is not None
     logs = transaction.value.transaction.meta.log_messages or []
     events: list[Event] = []
     EventParser(program.program_id, program.coder).parse_logs(logs, events.append)
