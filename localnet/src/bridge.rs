@@ -135,7 +135,8 @@ struct FrameGuard;
 
 impl FrameGuard {
     fn push(invoke_context: &mut InvokeContext) -> Self {
-        let invoke_context = invoke_context as *mut InvokeContext as *mut InvokeContext<'static>;
+        let invoke_context =
+            (invoke_context as *mut InvokeContext).cast::<InvokeContext<'static>>();
         FRAMES.with_borrow_mut(|frames| {
             frames.push(Frame {
                 invoke_context,

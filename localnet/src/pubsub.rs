@@ -114,19 +114,25 @@ async fn serve(mut socket: WebSocket, chain: ChainHandle) {
 }
 
 impl Subscriptions {
-    /// Answers one request (or a batch); a signature subscription to a transaction that
-    /// already landed is followed by its notification at once.
+    /// Answers one request, or a batch with one array of responses; then come the
+    /// notifications of signature subscriptions to transactions that already landed. A
+    /// request without an id is a JSON-RPC notification: it is carried out, not answered.
     async fn handle_request(&mut self, chain: &ChainHandle, text: &str) -> Vec<Value> {
         let Ok(request) = serde_json::from_str::<Value>(text) else {
             return vec![error_response(Value::Null, RpcError::parse_error())];
         };
-        let calls = match request {
-            Value::Array(calls) if !calls.is_empty() => calls,
-            call => vec![call],
+        let (calls, batch) = match request {
+            Value::Array(calls) if calls.is_empty() => {
+                let error = RpcError::invalid_request("Invalid request");
+                return vec![error_response(Value::Null, error)];
+            }
+            Value::Array(calls) => (calls, true),
+            call => (vec![call], false),
         };
-        let mut out = Vec::new();
+        let mut responses = Vec::new();
+        let mut notifications = Vec::new();
         for call in calls {
-            let id = call.get("id").cloned().unwrap_or(Value::Null);
+            let id = call.get("id").cloned();
             let valid = call.get("jsonrpc").and_then(Value::as_str) == Some("2.0");
             let method = call.get("method").and_then(Value::as_str);
             let result = match (valid, method) {
@@ -136,14 +142,25 @@ impl Subscriptions {
                 },
                 _ => Err(RpcError::invalid_request("Invalid request")),
             };
-            match result {
+            let response = match result {
                 Ok((result, notification)) => {
-                    out.push(json!({ "jsonrpc": "2.0", "result": result, "id": id }));
-                    out.extend(notification);
+                    notifications.extend(notification);
+                    id.map(|id| json!({ "jsonrpc": "2.0", "result": result, "id": id }))
                 }
-                Err(error) => out.push(error_response(id, error)),
-            }
+                // An invalid request is answered even without an id, with a null one.
+                Err(error) if id.is_some() || !valid || method.is_none() => {
+                    Some(error_response(id.unwrap_or(Value::Null), error))
+                }
+                Err(_) => None,
+            };
+            responses.extend(response);
         }
+        let mut out = match (batch, responses.is_empty()) {
+            (_, true) => Vec::new(),
+            (true, false) => vec![Value::Array(responses)],
+            (false, false) => responses,
+        };
+        out.extend(notifications);
         out
     }
 

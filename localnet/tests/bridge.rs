@@ -1,6 +1,9 @@
 //! The native bridge in-process: BetFun programs (and a test program) running natively inside
 //! LiteSVM, calling real SBF programs.
 
+// litesvm's own result type, whose error carries the transaction's logs.
+#![allow(clippy::result_large_err)]
+
 use anchor_lang::solana_program::program::invoke_signed;
 use anchor_lang::{Discriminator, InstructionData, ToAccountMetas};
 use betfun_localnet::bridge::add_native_program;

@@ -32,6 +32,7 @@ OPTS = TxOpts(skip_confirmation=True, skip_preflight=False, preflight_commitment
 
 def arena_program(client: AsyncClient, payer: Keypair) -> Program:
     idl = Idl.from_json(IDL_PATH.read_text())
+    assert idl.address is not None, f"{IDL_PATH} names no program address"
     program_id = Pubkey.from_string(idl.address)
     return Program(idl, program_id, Provider(client, Wallet(payer), OPTS))
 

@@ -45,6 +45,11 @@ use crate::{programs, token};
 use blockhash::{BlockhashWindow, MAX_PROCESSING_AGE};
 use history::{HistoryRange, TokenBalance, TransactionMeta, TransactionRecord};
 
+/// Bounds of `localnet_setClock`: far enough for any test, far from overflowing the slot
+/// arithmetic or a client's date types.
+const MAX_SLOT: Slot = 1 << 48;
+const MAX_UNIX_TIMESTAMP: UnixTimestamp = 253_402_300_799;
+
 pub use handle::ChainHandle;
 pub use history::History;
 
@@ -405,6 +410,11 @@ impl Chain {
     ) -> Result<ClockState, String> {
         self.tick();
         if let Some(slot) = slot {
+            if slot > MAX_SLOT {
+                return Err(format!(
+                    "slot {slot} is beyond the largest allowed, {MAX_SLOT}"
+                ));
+            }
             if slot <= self.slot {
                 return Err(format!(
                     "slot {slot} is not after the current slot {}",
@@ -413,6 +423,11 @@ impl Chain {
             }
         }
         if let Some(target) = unix_timestamp {
+            if target > MAX_UNIX_TIMESTAMP {
+                return Err(format!(
+                    "unixTimestamp {target} is beyond the year 9999 ({MAX_UNIX_TIMESTAMP})"
+                ));
+            }
             let current = self.unix_timestamp();
             if target < current {
                 return Err(format!(

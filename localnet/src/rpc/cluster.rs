@@ -122,11 +122,19 @@ pub async fn get_fee_for_message(chain: &ChainHandle, params: Params) -> Result<
     with_context(slot, fee)
 }
 
+/// The largest account the runtime allows (10 MiB).
+const MAX_PERMITTED_DATA_LENGTH: usize = 10 * 1024 * 1024;
+
 pub async fn get_minimum_balance_for_rent_exemption(
     chain: &ChainHandle,
     params: Params,
 ) -> Result<Value, RpcError> {
     let data_len: usize = params.required(0, "dataLength")?;
+    if data_len > MAX_PERMITTED_DATA_LENGTH {
+        return Err(RpcError::invalid_params(format!(
+            "dataLength {data_len} exceeds the maximum account size of {MAX_PERMITTED_DATA_LENGTH} bytes"
+        )));
+    }
     let lamports = chain
         .call(move |c| c.minimum_balance_for_rent_exemption(data_len))
         .await?;

@@ -1,6 +1,9 @@
 //! Every arena instruction in-process: its success path, and every rejection that protects
 //! money.
 
+// litesvm's own result type, whose error carries the transaction's logs.
+#![allow(clippy::result_large_err)]
+
 mod common;
 
 use anchor_lang::error::ErrorCode as AnchorError;
