@@ -1,5 +1,6 @@
-//! CPU time spent by each thread of a process, from `/proc/<pid>/task/*/schedstat`, to tell
-//! where a batch's time went: the localnet's chain thread, its other threads, or the client.
+//! CPU time spent by each thread of a process, from `/proc/<pid>/task/*/schedstat`, and by
+//! the whole machine, from `/proc/stat`, to tell where a batch's time went: the localnet's
+//! chain thread, its other threads, the client, or other processes.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -48,6 +49,44 @@ impl Snapshot {
     }
 }
 
+/// The machine's cumulative CPU time, busy and in all, in clock ticks (the first line of
+/// `/proc/stat`).
+#[derive(Clone, Copy, Debug)]
+struct MachineTicks {
+    busy: u64,
+    total: u64,
+}
+
+impl MachineTicks {
+    fn take() -> Result<Self> {
+        let stat = std::fs::read_to_string("/proc/stat").context("reading /proc/stat")?;
+        let ticks: Vec<u64> = stat
+            .lines()
+            .next()
+            .and_then(|line| line.strip_prefix("cpu "))
+            .context("no cpu line in /proc/stat")?
+            .split_whitespace()
+            .map(|n| n.parse().context("parsing /proc/stat"))
+            .collect::<Result<_>>()?;
+        // user nice system idle iowait irq softirq steal ...; guest time is already in user.
+        let total: u64 = ticks.iter().take(8).sum();
+        let idle = ticks.get(3).copied().unwrap_or(0) + ticks.get(4).copied().unwrap_or(0);
+        Ok(MachineTicks {
+            busy: total - idle,
+            total,
+        })
+    }
+
+    /// The share of all cores busy since `earlier`.
+    fn busy_since(&self, earlier: &MachineTicks) -> f64 {
+        let total = self.total.saturating_sub(earlier.total);
+        if total == 0 {
+            return 0.0;
+        }
+        self.busy.saturating_sub(earlier.busy) as f64 / total as f64
+    }
+}
+
 /// Where the CPU time of one batch went.
 #[derive(Clone, Debug, Serialize)]
 pub struct Usage {
@@ -55,6 +94,8 @@ pub struct Usage {
     pub localnet: BTreeMap<String, f64>,
     /// CPU seconds of this benchmark's own threads (the clients).
     pub client: f64,
+    /// The share of all the machine's cores that was busy (with anything).
+    pub machine_busy: f64,
 }
 
 impl Usage {
@@ -76,6 +117,7 @@ pub struct Meter {
     localnet_pid: u32,
     localnet: Snapshot,
     client: Snapshot,
+    machine: MachineTicks,
 }
 
 impl Meter {
@@ -84,6 +126,7 @@ impl Meter {
             localnet_pid,
             localnet: Snapshot::take(localnet_pid)?,
             client: Snapshot::take(std::process::id())?,
+            machine: MachineTicks::take()?,
         })
     }
 
@@ -93,6 +136,7 @@ impl Meter {
         Ok(Usage {
             localnet,
             client: client.values().sum(),
+            machine_busy: MachineTicks::take()?.busy_since(&self.machine),
         })
     }
 }

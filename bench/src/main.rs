@@ -31,16 +31,16 @@ struct Args {
     #[arg(long)]
     localnet: Option<PathBuf>,
     /// Transactions per measured batch.
-    #[arg(long, default_value_t = 4000)]
+    #[arg(long, default_value_t = 20_000)]
     transactions: usize,
     /// Unmeasured transactions of each kind sent first (warms caches and connections).
-    #[arg(long, default_value_t = 500)]
+    #[arg(long, default_value_t = 1000)]
     warmup: usize,
     /// Distinct senders the transfers rotate through.
     #[arg(long, default_value_t = 256)]
     senders: usize,
     /// Concurrent RPC connections, one measured batch per value.
-    #[arg(long, value_delimiter = ',', default_value = "8,32")]
+    #[arg(long, value_delimiter = ',', default_value = "1,8,32")]
     concurrency: Vec<usize>,
     /// Ask for preflight simulation on every measured sendTransaction.
     #[arg(long)]
@@ -52,7 +52,7 @@ struct Args {
     #[arg(long, default_value_t = 30)]
     time_limit: u64,
     /// Transfers timed from sendTransaction to the account notification.
-    #[arg(long, default_value_t = 300)]
+    #[arg(long, default_value_t = 500)]
     latency_samples: usize,
     /// Commitment of the account subscription.
     #[arg(long, default_value = "processed")]

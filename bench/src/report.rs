@@ -133,9 +133,9 @@ impl Report {
         let _ = writeln!(
             out,
             "| Transaction | Clients | localnet µs/tx | busiest localnet thread (busy) \
-             | client µs/tx |"
+             | client µs/tx | machine busy | other processes µs/tx |"
         );
-        let _ = writeln!(out, "|---|--:|--:|---|--:|");
+        let _ = writeln!(out, "|---|--:|--:|---|--:|--:|--:|");
         for row in &self.throughput {
             let (Some(cpu), Some(clients)) = (&row.outcome.cpu, row.concurrency) else {
                 continue;
@@ -144,12 +144,15 @@ impl Report {
             let busiest = cpu.busiest().map_or("-".into(), |(name, seconds)| {
                 format!("{name} ({:.0}%)", seconds / row.outcome.seconds * 100.0)
             });
+            let machine = cpu.machine_busy * m.cores as f64 * row.outcome.seconds;
             let _ = writeln!(
                 out,
-                "| {} | {clients} | {:.0} | {busiest} | {:.0} |",
+                "| {} | {clients} | {:.0} | {busiest} | {:.0} | {:.0}% | {:.0} |",
                 row.kind.label(),
                 per_tx(cpu.localnet_total()),
                 per_tx(cpu.client),
+                cpu.machine_busy * 100.0,
+                per_tx((machine - cpu.localnet_total() - cpu.client).max(0.0)),
             );
         }
         let l = &self.latency;
