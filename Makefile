@@ -66,7 +66,9 @@ fmt: venv
 	$(BIN)/ruff format $(PY_SOURCES)
 	$(CARGO) fmt --all
 
+# Compiles each program with Anchor's idl-build feature and writes idl/<program>.json.
 idl:
+	$(CARGO) run --release --quiet -p betfun-idl
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -35,7 +35,9 @@ fn run(check: bool) -> Result<bool> {
             .resolution(true)
             .skip_lint(false)
             .no_docs(false)
-            .cargo_args(vec!["--release".into()])
+            // Only the library holds the IDL tests; building the integration tests would
+            // compile the whole localnet a second time under the IDL build's flags.
+            .cargo_args(vec!["--release".into(), "--lib".into()])
             .build()
             .with_context(|| format!("building the IDL of {program}"))?;
         let generated = serde_json::to_string_pretty(&idl)? + "\n";
