@@ -268,6 +268,15 @@ async def test_batch_request_gets_one_array_response(pubsub: PubSub) -> None:
     assert by_id["b"]["error"]["code"] == -32601
 
 
+async def test_a_request_without_id_is_carried_out_but_not_answered(pubsub: PubSub) -> None:
+    """JSON-RPC 2.0 notifications (no id) get no response; the next request still does."""
+    await pubsub.send_raw(json.dumps({"jsonrpc": "2.0", "method": "slotSubscribe"}))
+    reply = await pubsub.request("getNothing")
+    assert reply["error"]["code"] == -32601
+    # Messages arrive in order: an answer to the notification would have come first.
+    assert None not in pubsub._responses, pubsub._responses
+
+
 async def test_unknown_method(pubsub: PubSub) -> None:
     reply = await pubsub.request("blockSubscribeToEverything", [])
     assert reply["error"]["code"] == -32601

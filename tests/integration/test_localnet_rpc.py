@@ -998,6 +998,13 @@ async def test_clock_follows_wall_time_and_set_clock_moves_it(
     _, still = await read_clock(http)
     assert still >= later
 
+    # Nor beyond what clients' date types hold.
+    year_10000 = await rpc_raw(http, "localnet_setClock", [{"unixTimestamp": 253_402_300_800}])
+    assert year_10000["error"]["code"] == -32602
+    assert "9999" in year_10000["error"]["message"]
+    far_slot = await rpc_raw(http, "localnet_setClock", [{"slot": 2**64 - 1}])
+    assert far_slot["error"]["code"] == -32602
+
 
 # --------------------------------------------------------------------------------------------
 # Persistence
