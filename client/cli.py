@@ -1,12 +1,15 @@
-"""The ``betfun`` command line.
+"""The ``betfun`` command line: a dispatcher.
 
-For now it starts the local validator (``betfun localnet``) and the stack (``betfun up``,
-which is the localnet alone until the indexer and the API join it).
+``betfun localnet`` starts the local validator and ``betfun up`` the stack (the localnet alone
+until the indexer and the API join it); ``betfun arena ...`` runs the arena program's
+commands (client/cli_arena.py). Every expected failure ends in one line on stderr and a
+non-zero status, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import sys
 from collections.abc import Sequence
@@ -14,15 +17,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
-from betfun.client import __version__
+import httpx
+from solana.exceptions import SolanaRpcException
+from solana.rpc.core import RPCException
+
+from betfun.client import __version__, cli_arena
+from betfun.client.cli_output import CliError, to_json, write
 from betfun.client.config import Config, ConfigError
+from betfun.client.errors import BetfunError
 from betfun.client.keypair import KeypairFileError, load_or_create_keypair
 
 PROG = "betfun"
-
-
-class CliError(Exception):
-    """A failure to report to the user in one line, without a traceback."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="BetFun Arena: Solana prediction markets.",
         epilog=(
-            "environment: BETFUN_KEYPAIR (default ~/.config/solana/id.json), "
+            "environment: BETFUN_RPC_URL (default http://127.0.0.1:8899), "
+            "BETFUN_KEYPAIR (default ~/.config/solana/id.json), "
             "BETFUN_LOCALNET_BIN, CARGO_TARGET_DIR (default ~/.cache/betfun/target)"
         ),
     )
@@ -117,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         "programs, in the foreground. Ctrl-C stops it.",
     )
     _add_localnet_arguments(localnet)
+    cli_arena.add_arena_parser(commands)
     return parser
 
 
@@ -181,14 +188,31 @@ def _localnet_options(args: argparse.Namespace) -> LocalnetOptions:
     )
 
 
+def run_arena(config: Config, args: argparse.Namespace) -> None:
+    """Run one ``betfun arena`` command and print its result."""
+    rpc_url = args.url or config.rpc_url
+    wallet = cli_arena.wallet_for(args, args.keypair or config.keypair_path)
+    try:
+        output = asyncio.run(cli_arena.run(args, rpc_url, wallet))
+    except (SolanaRpcException, httpx.HTTPError) as exc:
+        cause = exc.__cause__ or exc
+        raise CliError(f"cannot reach the RPC node at {rpc_url} ({cause})") from exc
+    except RPCException as exc:
+        raise CliError(f"the RPC node at {rpc_url} refused a request: {exc}") from exc
+    write(to_json(output.data) if args.json else output.text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         config = Config.from_env()
         if args.command in ("localnet", "up"):
             run_localnet(config, _localnet_options(args))
+        if args.command == "arena":
+            run_arena(config, args)
+            return 0
         raise CliError(f"unknown command {args.command!r}")  # unreachable with argparse
-    except (CliError, ConfigError, KeypairFileError) as exc:
+    except (CliError, ConfigError, KeypairFileError, BetfunError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
