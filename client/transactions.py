@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -34,6 +35,29 @@ CONFIRM_TIMEOUT_S = 60.0
 _POLL_S = 0.1
 _CONFIRMED = TransactionConfirmationStatus.Confirmed
 _SEND_OPTS = TxOpts(skip_confirmation=True, skip_preflight=False, preflight_commitment=Confirmed)
+
+
+class _RecentSignatures:
+    """The last signatures this process sent, to tell a repeat from a new transaction."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self._order: deque[Signature] = deque()
+        self._members: set[Signature] = set()
+        self._size = size
+
+    def __contains__(self, signature: Signature) -> bool:
+        return signature in self._members
+
+    def add(self, signature: Signature) -> None:
+        if signature in self._members:
+            return
+        self._order.append(signature)
+        self._members.add(signature)
+        if len(self._order) > self._size:
+            self._members.discard(self._order.popleft())
+
+
+_sent = _RecentSignatures()
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,17 +96,35 @@ async def send_and_confirm(
     *signers: Keypair,
 ) -> ConfirmedTransaction:
     """Sign with ``payer`` (the fee payer) and ``signers``, send, wait for confirmation."""
-    blockhash = await latest_blockhash(connection)
-    transaction = Transaction.new_signed_with_payer(
-        instructions, payer.pubkey(), [payer, *signers], blockhash
-    )
+    transaction = await _signed_anew(connection, instructions, [payer, *signers])
     return await send_signed(connection, transaction)
+
+
+async def _signed_anew(
+    connection: AsyncClient, instructions: Sequence[Instruction], signers: list[Keypair]
+) -> Transaction:
+    """The instructions signed on a recent blockhash, as a transaction not sent before.
+
+    Signatures are deterministic: the same action repeated (a second identical bet, a claim
+    retried to see its error) on the same blockhash is the same transaction, which the
+    cluster drops as already processed. Such a repeat waits for the next blockhash instead.
+    """
+    async with asyncio.timeout(CONFIRM_TIMEOUT_S):
+        while True:
+            blockhash = await latest_blockhash(connection)
+            transaction = Transaction.new_signed_with_payer(
+                instructions, signers[0].pubkey(), signers, blockhash
+            )
+            if transaction.signatures[0] not in _sent:
+                return transaction
+            await asyncio.sleep(_POLL_S)
 
 
 async def send_signed(
     connection: AsyncClient, transaction: Transaction, *, timeout: float = CONFIRM_TIMEOUT_S
 ) -> ConfirmedTransaction:
     """Send a fully signed transaction with preflight and wait until it is confirmed."""
+    _sent.add(transaction.signatures[0])
     try:
         signature = (await connection.send_raw_transaction(bytes(transaction), _SEND_OPTS)).value
     except RPCException as exc:

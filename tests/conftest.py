@@ -544,3 +544,31 @@ async def pubsub(localnet: Localnet) -> AsyncIterator[PubSub]:
     """A fresh WebSocket connection to the session localnet's PubSub port."""
     async with connect(localnet.ws_url, open_timeout=10, max_size=2**24) as ws:
         yield PubSub(ws)
+
+
+# --------------------------------------------------------------------------------------------
+# A validator per test module, and its clock
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def module_localnet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Localnet]:
+    """A validator of the test module's own: programs in their genesis state (the arena has no
+    config yet), and a clock the module may move forward (``localnet_setClock`` never goes
+    back) without changing what other modules see."""
+    root = tmp_path_factory.mktemp("module-localnet")
+    keypair_path = root / "id.json"
+    write_keypair(keypair_path, Keypair())
+    net = start_localnet(root / "ledger", keypair_path)
+    try:
+        yield net
+    finally:
+        net.stop()
+
+
+async def set_clock(rpc_url: str, unix_timestamp: int) -> int:
+    """Move the localnet's Clock sysvar forward to ``unix_timestamp``; the time it reports."""
+    async with httpx.AsyncClient(base_url=rpc_url, timeout=30) as http:
+        state = await rpc_result(http, "localnet_setClock", [{"unixTimestamp": unix_timestamp}])
+    moved: int = state["unixTimestamp"]
+    return moved

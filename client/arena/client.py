@@ -43,6 +43,7 @@ from betfun.client.tokens import mint_decimals, token_balances
 from betfun.client.transactions import (
     ConfirmedTransaction,
     latest_blockhash,
+    send_and_confirm,
     send_signed,
     unsigned_transaction,
 )
@@ -226,11 +227,8 @@ class ArenaClient:
         self, instructions: Sequence[Instruction], *signers: Keypair
     ) -> ArenaTransaction:
         """Sign with the wallet (fee payer) and ``signers``, send, wait for confirmation."""
-        transaction = unsigned_transaction(
-            instructions, self.address, await latest_blockhash(self.connection)
-        )
-        transaction.sign([self.wallet, *signers], transaction.message.recent_blockhash)
-        return await self.submit(transaction)
+        confirmed = await send_and_confirm(self.connection, instructions, self.wallet, *signers)
+        return ArenaTransaction.of(confirmed)
 
     # ----------------------------------------------------------------------------------------
     # Instructions
