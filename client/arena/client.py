@@ -311,6 +311,12 @@ class ArenaClient:
 
     async def claim(self, arena: ArenaRef) -> ArenaTransaction:
         state = await self.arena(arena)
+        # Without this check the program answers with Anchor's AccountNotInitialized.
+        if await self.position(state.address) is None:
+            raise AccountNotFoundError(
+                f"{self.address} has no position in arena {state.id}: nothing to claim",
+                position_address(state.address, self.address),
+            )
         return await self.send(instructions.claim(state, self.address))
 
     async def redeem(
