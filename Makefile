@@ -16,7 +16,7 @@ PY_SOURCES := client indexer api tests
 # Shared by every recipe (and by pytest, which starts the localnet from there).
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/betfun/target
 
-.PHONY: help venv build test up lint fmt idl clean distclean
+.PHONY: help venv build test up lint fmt idl bench clean distclean
 
 help:
 	@echo "make up         set up and run the stack in the foreground (Ctrl-C stops it)"
@@ -26,6 +26,7 @@ help:
 	@echo "make lint       ruff, mypy, cargo fmt --check, cargo clippy"
 	@echo "make fmt        format Python and Rust sources"
 	@echo "make idl        regenerate idl/*.json"
+	@echo "make bench      run the benchmarks; figures in bench/results/"
 	@echo "make clean      remove .venv and Python caches"
 	@echo "make distclean  also remove the Rust build ($$CARGO_TARGET_DIR) and .betfun/ state"
 
@@ -69,6 +70,10 @@ fmt: venv
 # Compiles each program with Anchor's idl-build feature and writes idl/<program>.json.
 idl:
 	$(CARGO) run --release --quiet -p betfun-idl
+
+# Benchmarks, not tests: they record figures with the machine's description in bench/results/.
+bench: build
+	$(CARGO_TARGET_DIR)/release/localnet-bench
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -132,7 +132,10 @@ fn in_process(args: &Args, accounts: &Accounts) -> Result<Vec<(Kind, Route, Outc
             false,
         );
         ensure!(warmup.all_succeeded(), "in-process warm-up: {warmup:?}");
-        for (route, verify) in [(Route::InProcess, false), (Route::InProcessSigverify, true)] {
+        for (route, verify) in [
+            (Route::InProcess, true),
+            (Route::InProcessUnverified, false),
+        ] {
             salt += 1;
             let txs = accounts.transfers(kind, args.transactions, salt, blockhash);
             let outcome = throughput::in_process(&mut svm, txs, verify);
@@ -221,7 +224,7 @@ fn row(
         concurrency,
         tps: outcome.tps(),
         ratio: outcome.tps() / base(Route::InProcess),
-        ratio_sigverify: outcome.tps() / base(Route::InProcessSigverify),
+        ratio_unverified: outcome.tps() / base(Route::InProcessUnverified),
         outcome,
     }
 }

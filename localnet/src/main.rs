@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::path::Path;
 
 use anyhow::Context;
+use axum::serve::ListenerExt;
 use clap::Parser;
 use solana_keypair::Keypair;
 use solana_pubkey::Pubkey;
@@ -44,6 +45,14 @@ async fn main() -> anyhow::Result<()> {
     stdout.flush()?;
     drop(stdout);
 
+    // Nagle's algorithm would hold a notification back until the client acknowledges the
+    // previous message (40 ms of delayed ACK after a subscribe): replies go out at once.
+    let rpc_listener = rpc_listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
+    let pubsub_listener = pubsub_listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     let rpc_server = axum::serve(rpc_listener, rpc::router(chain.clone()))
         .with_graceful_shutdown(shutdown_signal());
     let pubsub_server = axum::serve(pubsub_listener, pubsub::router(chain))

@@ -45,6 +45,21 @@ use crate::{programs, token};
 use blockhash::{BlockhashWindow, MAX_PROCESSING_AGE};
 use history::{HistoryRange, TokenBalance, TransactionMeta, TransactionRecord};
 
+/// A transaction with its signatures checked. Verifying ed25519 signatures costs more than
+/// executing most transactions, so callers do it on their own threads before handing the
+/// transaction to the single chain thread.
+pub struct CheckedTransaction {
+    tx: VersionedTransaction,
+    verified: bool,
+}
+
+impl CheckedTransaction {
+    pub fn new(tx: VersionedTransaction) -> Self {
+        let verified = tx.verify_with_results().iter().all(|ok| *ok);
+        Self { tx, verified }
+    }
+}
+
 /// Bounds of `localnet_setClock`: far enough for any test, far from overflowing the slot
 /// arithmetic or a client's date types.
 const MAX_SLOT: Slot = 1 << 48;
@@ -668,14 +683,14 @@ impl Chain {
     /// `sendTransaction`: checks, preflight unless skipped, then execution.
     pub fn send_transaction(
         &mut self,
-        tx: VersionedTransaction,
+        checked: CheckedTransaction,
         skip_preflight: bool,
     ) -> Result<Signature, SendError> {
+        let CheckedTransaction { tx, verified } = checked;
         self.tick();
         self.resolve(&tx)
             .map_err(|e| SendError::InvalidTransaction(e.to_string()))?;
         let signature = first_signature(&tx)?;
-        let verified = tx.verify_with_results().iter().all(|ok| *ok);
         if !skip_preflight {
             if !verified {
                 return Err(SendError::SignatureVerification);

@@ -31,7 +31,7 @@ use super::error::{code, RpcError};
 use super::params::{self, Params};
 use super::{to_json, with_context};
 use crate::chain::history::{HistoryRange, TransactionRecord};
-use crate::chain::{ChainHandle, SimulateOptions, Simulation};
+use crate::chain::{ChainHandle, CheckedTransaction, SimulateOptions, Simulation};
 
 /// The largest transaction on the wire.
 const PACKET_DATA_SIZE: usize = 1232;
@@ -132,8 +132,9 @@ pub async fn send_transaction(chain: &ChainHandle, params: Params) -> Result<Val
         config.encoding.unwrap_or(UiTransactionEncoding::Base58),
     )?;
     let skip_preflight = config.skip_preflight;
+    let checked = CheckedTransaction::new(tx);
     let signature = chain
-        .call(move |c| c.send_transaction(tx, skip_preflight))
+        .call(move |c| c.send_transaction(checked, skip_preflight))
         .await??;
     Ok(json!(signature.to_string()))
 }
