@@ -109,15 +109,21 @@ async def _signed_anew(
     retried to see its error) on the same blockhash is the same transaction, which the
     cluster drops as already processed. Such a repeat waits for the next blockhash instead.
     """
-    async with asyncio.timeout(CONFIRM_TIMEOUT_S):
-        while True:
-            blockhash = await latest_blockhash(connection)
-            transaction = Transaction.new_signed_with_payer(
-                instructions, signers[0].pubkey(), signers, blockhash
-            )
-            if transaction.signatures[0] not in _sent:
-                return transaction
-            await asyncio.sleep(_POLL_S)
+    try:
+        async with asyncio.timeout(CONFIRM_TIMEOUT_S):
+            while True:
+                blockhash = await latest_blockhash(connection)
+                transaction = Transaction.new_signed_with_payer(
+                    instructions, signers[0].pubkey(), signers, blockhash
+                )
+                if transaction.signatures[0] not in _sent:
+                    return transaction
+                await asyncio.sleep(_POLL_S)
+    except TimeoutError:
+        raise TransactionError(
+            f"the cluster's blockhash did not change within {CONFIRM_TIMEOUT_S:.0f} s: "
+            "is it producing blocks?"
+        ) from None
 
 
 async def send_signed(
