@@ -17,7 +17,6 @@ from betfun.client.arena.idl_json import IDL_JSON
 
 PROGRAM_ID = Pubkey.from_string(json.loads(IDL_JSON)["address"])
 
-MIN_OUTCOMES = 2
 MAX_OUTCOMES = 8
 MAX_FEE_BPS = 1_000
 BPS_DENOMINATOR = 10_000
