@@ -14,6 +14,7 @@ use crate::workload::Kind;
 /// Targets the figures are held against.
 pub const TARGET_RATIO: f64 = 0.5;
 pub const TARGET_P99_MS: f64 = 20.0;
+pub const TARGET_PLACE_BET_TPS: f64 = 1_000.0;
 
 #[derive(Serialize)]
 pub struct Report {
@@ -179,6 +180,20 @@ impl Report {
                 TARGET_RATIO * 100.0,
                 row.ratio * 100.0,
                 verdict(row.ratio >= TARGET_RATIO),
+            );
+        }
+        for row in self
+            .throughput
+            .iter()
+            .filter(|r| r.route == Route::Rpc && r.kind == Kind::PlaceBet)
+        {
+            let _ = writeln!(
+                out,
+                "- {} over RPC with {} clients ≥ {TARGET_PLACE_BET_TPS:.0} per second: {:.0}, {}",
+                row.kind.label(),
+                row.concurrency.unwrap_or(1),
+                row.tps,
+                verdict(row.tps >= TARGET_PLACE_BET_TPS),
             );
         }
         let _ = writeln!(

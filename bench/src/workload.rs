@@ -1,12 +1,13 @@
 //! The accounts a run uses and the transactions it sends: setup (funding, a mint, token
-//! accounts) and the measured transfers.
+//! accounts, an arena) and the measured transactions.
 //!
 //! The same keys serve every chain (the in-process SVM and the localnet), so both run exactly
 //! the same transactions.
 
+use anchor_lang::{InstructionData, ToAccountMetas};
 use anyhow::{ensure, Context, Result};
 use solana_hash::Hash;
-use solana_instruction::Instruction;
+use solana_instruction::{AccountMeta, Instruction};
 use solana_keypair::Keypair;
 use solana_program_pack::Pack;
 use solana_pubkey::Pubkey;
@@ -36,18 +37,26 @@ pub enum Kind {
     Sol,
     /// An SPL Token `Transfer` between two token accounts of one mint.
     Spl,
+    /// The arena program's `place_bet`: a native Anchor program, a CPI into SPL Token.
+    PlaceBet,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 2] = [Kind::Sol, Kind::Spl];
+    pub const ALL: [Kind; 3] = [Kind::Sol, Kind::Spl, Kind::PlaceBet];
 
     pub fn label(self) -> &'static str {
         match self {
             Kind::Sol => "SOL transfer",
             Kind::Spl => "SPL token transfer",
+            Kind::PlaceBet => "arena place_bet",
         }
     }
 }
+
+/// The arena the bets go to: the first one created, with two outcomes. It closes in 2100, on
+/// the localnet's wall clock and on the in-process SVM's alike.
+const ARENA_ID: u64 = 0;
+const ARENA_CLOSE_TS: i64 = 4_102_444_800;
 
 /// The keys of a run.
 pub struct Accounts {
@@ -133,7 +142,91 @@ impl Accounts {
             })
             .collect::<Result<_>>()?;
 
-        Ok(vec![fund, create_mint, create_token_accounts])
+        let create_arena = vec![self.sign(&self.arena_instructions(), &[], blockhash)?];
+
+        Ok(vec![fund, create_mint, create_token_accounts, create_arena])
+    }
+
+    /// The arena config (the payer as admin and treasury) and the arena bets go to.
+    fn arena_instructions(&self) -> Vec<Instruction> {
+        let payer = self.payer.pubkey();
+        let config = arena_pda(&[arena::constants::CONFIG_SEED]);
+        let arena = arena_address();
+        let initialize_config = Instruction::new_with_bytes(
+            arena::ID,
+            &arena::instruction::InitializeConfig {
+                protocol_fee_bps: 100,
+            }
+            .data(),
+            arena::accounts::InitializeConfig {
+                admin: payer,
+                config,
+                treasury: payer,
+                system_program: solana_system_interface::program::id(),
+            }
+            .to_account_metas(None),
+        );
+        let args = arena::instructions::CreateArenaArgs {
+            title: "Benchmark arena".into(),
+            category: "bench".into(),
+            outcomes: vec!["Yes".into(), "No".into()],
+            close_ts: ARENA_CLOSE_TS,
+            creator_fee_bps: 0,
+            resolver: payer,
+        };
+        let mut accounts = arena::accounts::CreateArena {
+            creator: payer,
+            config,
+            arena,
+            collateral_mint: self.mint.pubkey(),
+            vault: arena_pda(&[arena::constants::VAULT_SEED, arena.as_ref()]),
+            token_program: spl_token::id(),
+            system_program: solana_system_interface::program::id(),
+        }
+        .to_account_metas(None);
+        accounts.extend((0..2u8).map(|outcome| {
+            let mint = arena_pda(&[
+                arena::constants::OUTCOME_MINT_SEED,
+                arena.as_ref(),
+                &[outcome],
+            ]);
+            AccountMeta::new(mint, false)
+        }));
+        let create_arena = Instruction::new_with_bytes(
+            arena::ID,
+            &arena::instruction::CreateArena { args }.data(),
+            accounts,
+        );
+        vec![initialize_config, create_arena]
+    }
+
+    /// The bettor `index`'s `place_bet` of `amount` token units on one of the two outcomes.
+    fn place_bet(&self, index: usize, amount: u64) -> Instruction {
+        let bettor = self.senders[index].pubkey();
+        let arena = arena_address();
+        Instruction::new_with_bytes(
+            arena::ID,
+            &arena::instruction::PlaceBet {
+                outcome: (index % 2) as u8,
+                amount,
+            }
+            .data(),
+            arena::accounts::PlaceBet {
+                bettor,
+                config: arena_pda(&[arena::constants::CONFIG_SEED]),
+                arena,
+                position: arena_pda(&[
+                    arena::constants::POSITION_SEED,
+                    arena.as_ref(),
+                    bettor.as_ref(),
+                ]),
+                bettor_collateral: self.sender_tokens[index].pubkey(),
+                vault: arena_pda(&[arena::constants::VAULT_SEED, arena.as_ref()]),
+                token_program: spl_token::id(),
+                system_program: solana_system_interface::program::id(),
+            }
+            .to_account_metas(None),
+        )
     }
 
     /// Creates a token account of the mint for `owner` and mints `tokens` to it.
@@ -204,19 +297,21 @@ impl Accounts {
         assert!(count <= MAX_BATCH, "a batch of {count} transfers");
         (0..count)
             .map(|i| {
-                let sender = &self.senders[i % self.senders.len()];
+                let index = i % self.senders.len();
+                let sender = &self.senders[index];
                 let amount = 1 + salt * MAX_BATCH as u64 + i as u64;
                 let ix = match kind {
                     Kind::Sol => system::transfer(&sender.pubkey(), &self.receiver, amount),
                     Kind::Spl => spl_token::instruction::transfer(
                         &spl_token::id(),
-                        &self.sender_tokens[i % self.senders.len()].pubkey(),
+                        &self.sender_tokens[index].pubkey(),
                         &self.receiver_token.pubkey(),
                         &sender.pubkey(),
                         &[],
                         amount,
                     )
                     .expect("the SPL Token program id is the one passed"),
+                    Kind::PlaceBet => self.place_bet(index, amount),
                 };
                 Transaction::new_signed_with_payer(
                     &[ix],
@@ -240,4 +335,12 @@ impl Accounts {
         let ix = system::transfer(&sender.pubkey(), to, lamports);
         Transaction::new_signed_with_payer(&[ix], Some(&sender.pubkey()), &[sender], blockhash)
     }
+}
+
+fn arena_pda(seeds: &[&[u8]]) -> Pubkey {
+    Pubkey::find_program_address(seeds, &arena::ID).0
+}
+
+fn arena_address() -> Pubkey {
+    arena_pda(&[arena::constants::ARENA_SEED, &ARENA_ID.to_le_bytes()])
 }
