@@ -74,6 +74,7 @@ idl:
 # Benchmarks, not tests: they record figures with the machine's description in bench/results/.
 bench: build
 	$(CARGO_TARGET_DIR)/release/localnet-bench
+	$(CARGO_TARGET_DIR)/release/arena-cost
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

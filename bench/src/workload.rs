@@ -4,10 +4,9 @@
 //! The same keys serve every chain (the in-process SVM and the localnet), so both run exactly
 //! the same transactions.
 
-use anchor_lang::{InstructionData, ToAccountMetas};
 use anyhow::{ensure, Context, Result};
 use solana_hash::Hash;
-use solana_instruction::{AccountMeta, Instruction};
+use solana_instruction::Instruction;
 use solana_keypair::Keypair;
 use solana_program_pack::Pack;
 use solana_pubkey::Pubkey;
@@ -150,22 +149,6 @@ impl Accounts {
     /// The arena config (the payer as admin and treasury) and the arena bets go to.
     fn arena_instructions(&self) -> Vec<Instruction> {
         let payer = self.payer.pubkey();
-        let config = arena_pda(&[arena::constants::CONFIG_SEED]);
-        let arena = arena_address();
-        let initialize_config = Instruction::new_with_bytes(
-            arena::ID,
-            &arena::instruction::InitializeConfig {
-                protocol_fee_bps: 100,
-            }
-            .data(),
-            arena::accounts::InitializeConfig {
-                admin: payer,
-                config,
-                treasury: payer,
-                system_program: solana_system_interface::program::id(),
-            }
-            .to_account_metas(None),
-        );
         let args = arena::instructions::CreateArenaArgs {
             title: "Benchmark arena".into(),
             category: "bench".into(),
@@ -174,58 +157,20 @@ impl Accounts {
             creator_fee_bps: 0,
             resolver: payer,
         };
-        let mut accounts = arena::accounts::CreateArena {
-            creator: payer,
-            config,
-            arena,
-            collateral_mint: self.mint.pubkey(),
-            vault: arena_pda(&[arena::constants::VAULT_SEED, arena.as_ref()]),
-            token_program: spl_token::id(),
-            system_program: solana_system_interface::program::id(),
-        }
-        .to_account_metas(None);
-        accounts.extend((0..2u8).map(|outcome| {
-            let mint = arena_pda(&[
-                arena::constants::OUTCOME_MINT_SEED,
-                arena.as_ref(),
-                &[outcome],
-            ]);
-            AccountMeta::new(mint, false)
-        }));
-        let create_arena = Instruction::new_with_bytes(
-            arena::ID,
-            &arena::instruction::CreateArena { args }.data(),
-            accounts,
-        );
-        vec![initialize_config, create_arena]
+        vec![
+            arena::client::initialize_config(&payer, &payer, 100),
+            arena::client::create_arena(&payer, ARENA_ID, &self.mint.pubkey(), args),
+        ]
     }
 
     /// The bettor `index`'s `place_bet` of `amount` token units on one of the two outcomes.
     fn place_bet(&self, index: usize, amount: u64) -> Instruction {
-        let bettor = self.senders[index].pubkey();
-        let arena = arena_address();
-        Instruction::new_with_bytes(
-            arena::ID,
-            &arena::instruction::PlaceBet {
-                outcome: (index % 2) as u8,
-                amount,
-            }
-            .data(),
-            arena::accounts::PlaceBet {
-                bettor,
-                config: arena_pda(&[arena::constants::CONFIG_SEED]),
-                arena,
-                position: arena_pda(&[
-                    arena::constants::POSITION_SEED,
-                    arena.as_ref(),
-                    bettor.as_ref(),
-                ]),
-                bettor_collateral: self.sender_tokens[index].pubkey(),
-                vault: arena_pda(&[arena::constants::VAULT_SEED, arena.as_ref()]),
-                token_program: spl_token::id(),
-                system_program: solana_system_interface::program::id(),
-            }
-            .to_account_metas(None),
+        arena::client::place_bet(
+            &arena::client::arena_address(ARENA_ID),
+            &self.senders[index].pubkey(),
+            &self.sender_tokens[index].pubkey(),
+            (index % 2) as u8,
+            amount,
         )
     }
 
@@ -335,12 +280,4 @@ impl Accounts {
         let ix = system::transfer(&sender.pubkey(), to, lamports);
         Transaction::new_signed_with_payer(&[ix], Some(&sender.pubkey()), &[sender], blockhash)
     }
-}
-
-fn arena_pda(seeds: &[&[u8]]) -> Pubkey {
-    Pubkey::find_program_address(seeds, &arena::ID).0
-}
-
-fn arena_address() -> Pubkey {
-    arena_pda(&[arena::constants::ARENA_SEED, &ARENA_ID.to_le_bytes()])
 }

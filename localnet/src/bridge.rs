@@ -208,6 +208,9 @@ fn log_to_current_transaction(message: &str) {
 }
 
 /// Runs the native program that the current instruction addresses.
+///
+/// Never inlined: benchmarks count a program's native cost as what runs inside this function.
+#[inline(never)]
 fn run_native(invoke_context: &mut InvokeContext) -> Result<(), InstructionError> {
     let transaction_context = &invoke_context.transaction_context;
     let instruction_context = transaction_context.get_current_instruction_context()?;

@@ -8,6 +8,7 @@
 
 use anchor_lang::prelude::*;
 
+pub mod client;
 pub mod constants;
 pub mod errors;
 pub mod events;

@@ -3,8 +3,8 @@
 
 #![allow(dead_code)] // each test binary uses part of the harness
 
-use anchor_lang::{AccountDeserialize, InstructionData, ToAccountMetas};
-use arena::constants::{ARENA_SEED, CONFIG_SEED, OUTCOME_MINT_SEED, POSITION_SEED, VAULT_SEED};
+use anchor_lang::AccountDeserialize;
+use arena::client;
 use arena::errors::ArenaError;
 use arena::instructions::{CreateArenaArgs, UpdateConfigArgs};
 use arena::state::{Arena, Config, Position};
@@ -12,7 +12,7 @@ use betfun_localnet::programs::new_svm;
 use litesvm::types::TransactionResult;
 use litesvm::LiteSVM;
 use solana_instruction::error::InstructionError;
-use solana_instruction::{AccountMeta, Instruction};
+use solana_instruction::Instruction;
 use solana_keypair::Keypair;
 use solana_message::Message;
 use solana_program_pack::Pack;
@@ -54,20 +54,8 @@ impl Harness {
             mint_authority,
         };
         harness.collateral = harness.create_collateral_mint();
-        let config_ix = Instruction::new_with_bytes(
-            arena::ID,
-            &arena::instruction::InitializeConfig {
-                protocol_fee_bps: PROTOCOL_FEE_BPS,
-            }
-            .data(),
-            arena::accounts::InitializeConfig {
-                admin: harness.admin.pubkey(),
-                config: config_address(),
-                treasury: harness.treasury,
-                system_program: solana_sdk_ids::system_program::id(),
-            }
-            .to_account_metas(None),
-        );
+        let config_ix =
+            client::initialize_config(&harness.admin.pubkey(), &harness.treasury, PROTOCOL_FEE_BPS);
         let treasury_ata = create_associated_token_account_idempotent(
             &harness.admin.pubkey(),
             &harness.treasury,
@@ -193,38 +181,11 @@ impl Harness {
     }
 
     pub fn create_arena_ix(&self, creator: &Pubkey, id: u64, args: CreateArenaArgs) -> Instruction {
-        let arena = arena_address(id);
-        let outcome_count = args.outcomes.len() as u8;
-        let mut accounts = arena::accounts::CreateArena {
-            creator: *creator,
-            config: config_address(),
-            arena,
-            collateral_mint: self.collateral,
-            vault: vault_address(&arena),
-            token_program: spl_token::id(),
-            system_program: solana_sdk_ids::system_program::id(),
-        }
-        .to_account_metas(None);
-        accounts.extend(
-            (0..outcome_count).map(|index| AccountMeta::new(outcome_mint(&arena, index), false)),
-        );
-        Instruction::new_with_bytes(
-            arena::ID,
-            &arena::instruction::CreateArena { args }.data(),
-            accounts,
-        )
+        client::create_arena(creator, id, &self.collateral, args)
     }
 
     pub fn update_config_ix(&self, admin: &Pubkey, args: UpdateConfigArgs) -> Instruction {
-        Instruction::new_with_bytes(
-            arena::ID,
-            &arena::instruction::UpdateConfig { args }.data(),
-            arena::accounts::UpdateConfig {
-                admin: *admin,
-                config: config_address(),
-            }
-            .to_account_metas(None),
-        )
+        client::update_config(admin, args)
     }
 
     pub fn place_bet_ix(
@@ -234,58 +195,41 @@ impl Harness {
         outcome: u8,
         amount: u64,
     ) -> Instruction {
-        Instruction::new_with_bytes(
-            arena::ID,
-            &arena::instruction::PlaceBet { outcome, amount }.data(),
-            arena::accounts::PlaceBet {
-                bettor: *bettor,
-                config: config_address(),
-                arena: *arena,
-                position: position_address(arena, bettor),
-                bettor_collateral: self.collateral_account(bettor),
-                vault: vault_address(arena),
-                token_program: spl_token::id(),
-                system_program: solana_sdk_ids::system_program::id(),
-            }
-            .to_account_metas(None),
+        client::place_bet(
+            arena,
+            bettor,
+            &self.collateral_account(bettor),
+            outcome,
+            amount,
         )
     }
 
     /// The owner's outcome token accounts, created if missing, then `split`.
     pub fn split_ixs(&self, arena: &Pubkey, owner: &Pubkey, amount: u64) -> Vec<Instruction> {
-        let mut instructions = self.outcome_ata_ixs(arena, owner);
-        let mut accounts = arena::accounts::Split {
-            owner: *owner,
-            config: config_address(),
-            arena: *arena,
-            owner_collateral: self.collateral_account(owner),
-            vault: vault_address(arena),
-            token_program: spl_token::id(),
-        }
-        .to_account_metas(None);
-        accounts.extend(self.outcome_token_metas(arena, owner));
-        instructions.push(Instruction::new_with_bytes(
-            arena::ID,
-            &arena::instruction::Split { amount }.data(),
-            accounts,
+        let count = self.arena(arena).outcome_count;
+        let mut instructions: Vec<Instruction> = (0..count)
+            .map(|index| self.create_ata_ix(owner, &outcome_mint(arena, index)))
+            .collect();
+        let collateral = self.collateral_account(owner);
+        let outcome_accounts = self.outcome_accounts(arena, owner);
+        instructions.push(client::split(
+            arena,
+            owner,
+            &collateral,
+            &outcome_accounts,
+            amount,
         ));
         instructions
     }
 
     pub fn merge_ix(&self, arena: &Pubkey, owner: &Pubkey, amount: u64) -> Instruction {
-        let mut accounts = arena::accounts::Merge {
-            owner: *owner,
-            arena: *arena,
-            owner_collateral: self.collateral_account(owner),
-            vault: vault_address(arena),
-            token_program: spl_token::id(),
-        }
-        .to_account_metas(None);
-        accounts.extend(self.outcome_token_metas(arena, owner));
-        Instruction::new_with_bytes(
-            arena::ID,
-            &arena::instruction::Merge { amount }.data(),
-            accounts,
+        let collateral = self.collateral_account(owner);
+        client::merge(
+            arena,
+            owner,
+            &collateral,
+            &self.outcome_accounts(arena, owner),
+            amount,
         )
     }
 
@@ -295,85 +239,36 @@ impl Harness {
         resolver: &Pubkey,
         winning_outcome: u8,
     ) -> Instruction {
-        let state = self.arena(arena);
-        Instruction::new_with_bytes(
-            arena::ID,
-            &arena::instruction::Resolve { winning_outcome }.data(),
-            arena::accounts::Resolve {
-                resolver: *resolver,
-                config: config_address(),
-                arena: *arena,
-                vault: vault_address(arena),
-                treasury_collateral: self.collateral_account(&self.treasury),
-                creator_collateral: self.collateral_account(&state.creator),
-                token_program: spl_token::id(),
-            }
-            .to_account_metas(None),
-        )
+        let creator = self.arena(arena).creator;
+        let treasury = self.collateral_account(&self.treasury);
+        let creator = self.collateral_account(&creator);
+        client::resolve(arena, resolver, &treasury, &creator, winning_outcome)
     }
 
     pub fn void_ix(&self, arena: &Pubkey, resolver: &Pubkey) -> Instruction {
-        Instruction::new_with_bytes(
-            arena::ID,
-            &arena::instruction::VoidArena {}.data(),
-            arena::accounts::VoidArena {
-                resolver: *resolver,
-                arena: *arena,
-            }
-            .to_account_metas(None),
-        )
+        client::void_arena(arena, resolver)
     }
 
     pub fn claim_ix(&self, arena: &Pubkey, owner: &Pubkey) -> Instruction {
-        Instruction::new_with_bytes(
-            arena::ID,
-            &arena::instruction::Claim {}.data(),
-            arena::accounts::Claim {
-                owner: *owner,
-                arena: *arena,
-                position: position_address(arena, owner),
-                owner_collateral: self.collateral_account(owner),
-                vault: vault_address(arena),
-                token_program: spl_token::id(),
-            }
-            .to_account_metas(None),
-        )
+        client::claim(arena, owner, &self.collateral_account(owner))
     }
 
     pub fn redeem_ix(&self, arena: &Pubkey, owner: &Pubkey, amounts: Vec<u64>) -> Instruction {
-        let mut accounts = arena::accounts::Redeem {
-            owner: *owner,
-            arena: *arena,
-            owner_collateral: self.collateral_account(owner),
-            vault: vault_address(arena),
-            token_program: spl_token::id(),
-        }
-        .to_account_metas(None);
-        accounts.extend(self.outcome_token_metas(arena, owner));
-        Instruction::new_with_bytes(
-            arena::ID,
-            &arena::instruction::Redeem { amounts }.data(),
-            accounts,
+        let collateral = self.collateral_account(owner);
+        client::redeem(
+            arena,
+            owner,
+            &collateral,
+            &self.outcome_accounts(arena, owner),
+            amounts,
         )
     }
 
-    fn outcome_ata_ixs(&self, arena: &Pubkey, owner: &Pubkey) -> Vec<Instruction> {
+    /// The owner's associated token account of each outcome, in outcome order.
+    fn outcome_accounts(&self, arena: &Pubkey, owner: &Pubkey) -> Vec<Pubkey> {
         let count = self.arena(arena).outcome_count;
         (0..count)
-            .map(|index| self.create_ata_ix(owner, &outcome_mint(arena, index)))
-            .collect()
-    }
-
-    fn outcome_token_metas(&self, arena: &Pubkey, owner: &Pubkey) -> Vec<AccountMeta> {
-        let count = self.arena(arena).outcome_count;
-        (0..count)
-            .flat_map(|index| {
-                let mint = outcome_mint(arena, index);
-                [
-                    AccountMeta::new(mint, false),
-                    AccountMeta::new(get_associated_token_address(owner, &mint), false),
-                ]
-            })
+            .map(|index| get_associated_token_address(owner, &outcome_mint(arena, index)))
             .collect()
     }
 
@@ -441,25 +336,10 @@ fn set_unix_timestamp(svm: &mut LiteSVM, unix_timestamp: i64) {
     svm.set_sysvar(&clock);
 }
 
-pub fn config_address() -> Pubkey {
-    Pubkey::find_program_address(&[CONFIG_SEED], &arena::ID).0
-}
-
-pub fn arena_address(id: u64) -> Pubkey {
-    Pubkey::find_program_address(&[ARENA_SEED, &id.to_le_bytes()], &arena::ID).0
-}
-
-pub fn vault_address(arena: &Pubkey) -> Pubkey {
-    Pubkey::find_program_address(&[VAULT_SEED, arena.as_ref()], &arena::ID).0
-}
-
-pub fn outcome_mint(arena: &Pubkey, index: u8) -> Pubkey {
-    Pubkey::find_program_address(&[OUTCOME_MINT_SEED, arena.as_ref(), &[index]], &arena::ID).0
-}
-
-pub fn position_address(arena: &Pubkey, owner: &Pubkey) -> Pubkey {
-    Pubkey::find_program_address(&[POSITION_SEED, arena.as_ref(), owner.as_ref()], &arena::ID).0
-}
+pub use arena::client::{
+    arena_address, config_address, outcome_mint_address as outcome_mint, position_address,
+    vault_address,
+};
 
 /// The error of the transaction's only (or last) instruction.
 pub fn instruction_error(result: TransactionResult) -> InstructionError {

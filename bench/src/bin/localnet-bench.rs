@@ -1,28 +1,19 @@
 //! localnet-bench: throughput of the localnet's `sendTransaction` against in-process LiteSVM,
 //! and the latency of its `accountSubscribe` notifications. See bench/README.md.
 
-mod cpu;
-mod latency;
-mod localnet;
-mod machine;
-mod report;
-mod rpc;
-mod setup;
-mod throughput;
-mod workload;
-
 use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{ensure, Context, Result};
 use clap::Parser;
 
-use crate::localnet::Localnet;
-use crate::machine::Machine;
-use crate::report::{Config, Report, Route, Row};
-use crate::rpc::Connection;
-use crate::throughput::Outcome;
-use crate::workload::{Accounts, Kind};
+use betfun_bench::localnet::Localnet;
+use betfun_bench::machine::Machine;
+use betfun_bench::report::{Config, Report, Route, Row};
+use betfun_bench::rpc::Connection;
+use betfun_bench::throughput::Outcome;
+use betfun_bench::workload::{Accounts, Kind};
+use betfun_bench::{latency, setup, throughput, workload};
 
 #[derive(Parser)]
 #[command(about = "Benchmark the BetFun localnet against in-process LiteSVM")]
