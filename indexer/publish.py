@@ -1,0 +1,136 @@
+"""Redis: every stored event published on its channels, and cached reads invalidated.
+
+Channels (the message is the same JSON on each):
+
+- ``platform:activity``: every event;
+- ``arena:<address>``: the events of one arena (``data.arena``);
+- ``wallet:<address>``: the events that name the wallet as bettor, owner, creator, resolver
+  or admin.
+
+Message: ``{"program", "name", "signature", "ix_index", "event_index", "slot",
+"block_time", "data"}``; ``block_time`` in unix seconds (or null), ``data`` the event's
+fields (public keys in base58, amounts as integers in base units). The key (signature,
+ix_index, event_index) identifies an event: receivers de-duplicate on it.
+
+Guarantee: at least once, in the order events were stored. The ``events`` table is the
+outbox: an event is published after the transaction that stored it commits, and marked
+``published`` only once Redis took it. A crash (or Redis being away) between the two leaves
+it unmarked, and the next flush (at start, then after every batch) publishes it again. So
+a message can come twice, never zero times, as long as a subscriber is connected (Redis
+pub/sub keeps nothing for absent subscribers: a client that reconnects reads the database
+through the API for what it missed).
+
+Cache: readers (the API) cache an arena's summary under :func:`arena_cache_key` with a
+short TTL; every event of the arena deletes the key in the same Redis round trip that
+publishes it, before the message goes out, so a subscriber that re-reads after a message
+never gets the stale summary from the cache.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+import asyncpg
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+log = logging.getLogger(__name__)
+
+PLATFORM_CHANNEL = "platform:activity"
+# Event fields that name a wallet whose feed the event belongs to.
+WALLET_FIELDS = ("bettor", "owner", "creator", "resolver", "admin")
+FLUSH_BATCH = 500
+
+
+def arena_channel(arena: str) -> str:
+    return f"arena:{arena}"
+
+
+def wallet_channel(wallet: str) -> str:
+    return f"wallet:{wallet}"
+
+
+def arena_cache_key(arena: str) -> str:
+    return f"cache:arena:{arena}"
+
+
+def channels(data: Mapping[str, Any]) -> list[str]:
+    """The channels an event with fields ``data`` is published on."""
+    found = [PLATFORM_CHANNEL]
+    if isinstance(data.get("arena"), str):
+        found.append(arena_channel(data["arena"]))
+    for field in WALLET_FIELDS:
+        wallet = data.get(field)
+        if isinstance(wallet, str) and wallet_channel(wallet) not in found:
+            found.append(wallet_channel(wallet))
+    return found
+
+
+def message(row: Mapping[str, Any]) -> str:
+    """The JSON message of an ``events`` row."""
+    block_time: datetime | None = row["block_time"]
+    return json.dumps(
+        {
+            "program": row["program"],
+            "name": row["name"],
+            "signature": row["signature"],
+            "ix_index": row["ix_index"],
+            "event_index": row["event_index"],
+            "slot": row["slot"],
+            "block_time": None if block_time is None else int(block_time.timestamp()),
+            "data": row["data"],
+        },
+        separators=(",", ":"),
+    )
+
+
+class Publisher:
+    def __init__(self, redis: Redis, pool: asyncpg.Pool) -> None:
+        self._redis = redis
+        self._pool = pool
+        self._lock = asyncio.Lock()
+        self.published = 0
+
+    async def flush(self) -> int:
+        """Publish every stored event not yet published, oldest first; how many. Redis
+        failures are logged and left for the next flush."""
+        async with self._lock:
+            count = 0
+            try:
+                while batch := await self._unpublished():
+                    await self._publish(batch)
+                    async with self._pool.acquire() as connection:
+                        await connection.execute(
+                            "UPDATE events SET published = true WHERE seq = ANY($1::bigint[])",
+                            [row["seq"] for row in batch],
+                        )
+                    count += len(batch)
+            except RedisError as exc:
+                log.warning("Redis: %s; %d events wait to be published", exc, count)
+            self.published += count
+            return count
+
+    async def _unpublished(self) -> list[asyncpg.Record]:
+        async with self._pool.acquire() as connection:
+            return await connection.fetch(
+                """SELECT seq, signature, ix_index, event_index, slot, block_time, program,
+                          name, data::text AS data
+                   FROM events WHERE NOT published ORDER BY seq LIMIT $1""",
+                FLUSH_BATCH,
+            )
+
+    async def _publish(self, rows: list[asyncpg.Record]) -> None:
+        pipe = self._redis.pipeline(transaction=False)
+        for row in rows:
+            data: dict[str, Any] = json.loads(row["data"])
+            if isinstance(data.get("arena"), str):
+                pipe.delete(arena_cache_key(data["arena"]))
+            text = message({**row, "data": data})
+            for channel in channels(data):
+                pipe.publish(channel, text)
+        await pipe.execute()
