@@ -273,6 +273,41 @@ async def test_get_transaction_base64_is_the_sent_transaction(
     assert bytes(decoded) == bytes(VersionedTransaction.from_legacy(transaction))
 
 
+async def test_get_transaction_json_parsed_decodes_known_programs(
+    client: AsyncClient, http: httpx.AsyncClient, payer: Keypair
+) -> None:
+    """web3.js's getParsedTransaction and indexers read this shape."""
+    receiver = Keypair().pubkey()
+    transaction = await sign(client, [sol_transfer(payer.pubkey(), receiver, 4_321)], payer)
+    signature = await send(client, transaction)
+    await confirm(client, signature)
+
+    tx = await get_transaction(http, signature, "jsonParsed")
+    message = tx["transaction"]["message"]
+    assert message["accountKeys"][0] == {
+        "pubkey": str(payer.pubkey()),
+        "signer": True,
+        "writable": True,
+        "source": "transaction",
+    }
+    assert message["instructions"] == [
+        {
+            "program": "system",
+            "programId": "11111111111111111111111111111111",
+            "parsed": {
+                "type": "transfer",
+                "info": {
+                    "source": str(payer.pubkey()),
+                    "destination": str(receiver),
+                    "lamports": 4_321,
+                },
+            },
+            "stackHeight": 1,
+        }
+    ]
+    assert tx["meta"]["fee"] == FEE_PER_SIGNATURE
+
+
 async def test_get_transaction_unknown_signature_is_null(http: httpx.AsyncClient) -> None:
     unknown = str(Keypair().sign_message(b"never sent"))
     result = await rpc_result(

@@ -16,13 +16,11 @@ use solana_rpc_client_types::request::{
 use solana_rpc_client_types::response::{
     RpcBlockhash, RpcConfirmedTransactionStatusWithSignature, RpcSimulateTransactionResult,
 };
-use solana_transaction::versioned::{TransactionVersion, VersionedTransaction};
-use solana_transaction_status_client_types::{
-    EncodedConfirmedTransactionWithStatusMeta, EncodedTransaction,
-    EncodedTransactionWithStatusMeta, TransactionBinaryEncoding, TransactionConfirmationStatus,
-    TransactionDetails, TransactionStatus, UiAddressTableLookup, UiCompiledInstruction,
-    UiConfirmedBlock, UiMessage, UiRawMessage, UiTransaction, UiTransactionEncoding,
-    UiTransactionStatusMeta,
+use solana_transaction::versioned::VersionedTransaction;
+use solana_transaction_status::{
+    EncodeError, EncodedConfirmedTransactionWithStatusMeta, EncodedTransactionWithStatusMeta,
+    TransactionBinaryEncoding, TransactionConfirmationStatus, TransactionDetails,
+    TransactionStatus, UiConfirmedBlock, UiTransactionEncoding, VersionedTransactionWithStatusMeta,
 };
 
 use super::accounts::AccountEncoding;
@@ -271,67 +269,21 @@ fn unsupported_version(version: u8) -> RpcError {
     )
 }
 
-/// A recorded transaction in the requested encoding, refusing versions the client did not
-/// declare it supports.
+/// A recorded transaction in the requested encoding (agave's own encoder: `jsonParsed` decodes
+/// the instructions of the System, SPL Token, Associated Token Account, Memo and other known
+/// programs), refusing versions the client did not declare it supports.
 fn encode_transaction(
     record: &TransactionRecord,
     encoding: UiTransactionEncoding,
     max_supported_version: Option<u8>,
 ) -> Result<EncodedTransactionWithStatusMeta, RpcError> {
-    let version = record.transaction.version();
-    if let TransactionVersion::Number(number) = version {
-        if max_supported_version.is_none_or(|max| number > max) {
-            return Err(unsupported_version(number));
-        }
-    }
-    let tx = &record.transaction;
-    let wire = || bincode::serialize(tx).map_err(|_| RpcError::internal());
-    let transaction = match encoding {
-        UiTransactionEncoding::Binary => {
-            EncodedTransaction::LegacyBinary(bs58::encode(wire()?).into_string())
-        }
-        UiTransactionEncoding::Base58 => EncodedTransaction::Binary(
-            bs58::encode(wire()?).into_string(),
-            TransactionBinaryEncoding::Base58,
-        ),
-        UiTransactionEncoding::Base64 => EncodedTransaction::Binary(
-            BASE64_STANDARD.encode(wire()?),
-            TransactionBinaryEncoding::Base64,
-        ),
-        // jsonParsed decodes no instruction here: it shows the raw json form.
-        UiTransactionEncoding::Json | UiTransactionEncoding::JsonParsed => {
-            EncodedTransaction::Json(json_transaction(tx))
-        }
+    let with_meta = VersionedTransactionWithStatusMeta {
+        transaction: record.transaction.clone(),
+        meta: record.status_meta(),
     };
-    Ok(EncodedTransactionWithStatusMeta {
-        transaction,
-        meta: Some(UiTransactionStatusMeta::from(record.status_meta())),
-        version: max_supported_version.map(|_| version),
-    })
-}
-
-fn json_transaction(tx: &VersionedTransaction) -> UiTransaction {
-    let message = &tx.message;
-    UiTransaction {
-        signatures: tx.signatures.iter().map(ToString::to_string).collect(),
-        message: UiMessage::Raw(UiRawMessage {
-            header: *message.header(),
-            account_keys: message
-                .static_account_keys()
-                .iter()
-                .map(ToString::to_string)
-                .collect(),
-            recent_blockhash: message.recent_blockhash().to_string(),
-            instructions: message
-                .instructions()
-                .iter()
-                .map(|ix| UiCompiledInstruction::from(ix, None))
-                .collect(),
-            address_table_lookups: message
-                .address_table_lookups()
-                .map(|lookups| lookups.iter().map(UiAddressTableLookup::from).collect()),
-        }),
-    }
+    with_meta
+        .encode(encoding, max_supported_version, true)
+        .map_err(|EncodeError::UnsupportedTransactionVersion(version)| unsupported_version(version))
 }
 
 pub async fn get_transaction(chain: &ChainHandle, params: Params) -> Result<Value, RpcError> {
