@@ -41,7 +41,13 @@ $(VENV)/.installed: pyproject.toml
 build:
 	$(CARGO) build --release --workspace
 
-test: venv build
+# The JavaScript client libraries the compatibility test drives the localnet with.
+WEB3JS := tests/compat/web3js
+$(WEB3JS)/node_modules/.installed: $(WEB3JS)/package-lock.json
+	npm ci --prefix $(WEB3JS) --no-audit --no-fund --ignore-scripts
+	touch $@
+
+test: venv build $(WEB3JS)/node_modules/.installed
 	$(CARGO) test --release --workspace
 	$(BIN)/pytest
 
