@@ -14,11 +14,18 @@ pub struct NativeProgram {
 
 /// Every BetFun program the localnet hosts, at its `declare_id!` address.
 pub fn native_programs() -> Vec<NativeProgram> {
-    vec![NativeProgram {
-        name: "arena",
-        id: arena::ID,
-        entry: crate::anchor_entrypoint!(arena::entry),
-    }]
+    vec![
+        NativeProgram {
+            name: "arena",
+            id: arena::ID,
+            entry: crate::anchor_entrypoint!(arena::entry),
+        },
+        NativeProgram {
+            name: "orderbook",
+            id: orderbook::ID,
+            entry: crate::anchor_entrypoint!(orderbook::entry),
+        },
+    ]
 }
 
 /// A runtime with the builtins, the sysvars, SPL Token, Token-2022, Associated Token Account

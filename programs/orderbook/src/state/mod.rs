@@ -1,0 +1,3 @@
+mod market;
+
+pub use market::*;
