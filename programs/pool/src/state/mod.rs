@@ -1,0 +1,3 @@
+mod pool;
+
+pub use pool::*;
