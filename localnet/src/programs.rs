@@ -25,6 +25,11 @@ pub fn native_programs() -> Vec<NativeProgram> {
             id: orderbook::ID,
             entry: crate::anchor_entrypoint!(orderbook::entry),
         },
+        NativeProgram {
+            name: "pool",
+            id: pool::ID,
+            entry: crate::anchor_entrypoint!(pool::entry),
+        },
     ]
 }
 

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-const PROGRAMS: &[&str] = &["arena", "orderbook"];
+const PROGRAMS: &[&str] = &["arena", "orderbook", "pool"];
 
 fn main() -> ExitCode {
     let check = std::env::args().any(|arg| arg == "--check");
