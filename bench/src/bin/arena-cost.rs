@@ -23,8 +23,9 @@ struct Args {
     /// Run the scenario itself; this is what the benchmark runs under valgrind.
     #[arg(long, hide = true)]
     scenario: bool,
-    /// Where arena-cost.json and arena-cost.md go.
-    #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/results"))]
+    /// Where arena-cost.json and arena-cost.md go (relative to the repository root, where
+    /// `make bench` runs).
+    #[arg(long, default_value = "bench/results")]
     out: PathBuf,
 }
 

@@ -48,8 +48,9 @@ struct Args {
     /// Commitment of the account subscription.
     #[arg(long, default_value = "processed")]
     commitment: String,
-    /// Where localnet.json and localnet.md go.
-    #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/results"))]
+    /// Where localnet.json and localnet.md go (relative to the repository root, where
+    /// `make bench` runs).
+    #[arg(long, default_value = "bench/results")]
     out: PathBuf,
 }
 

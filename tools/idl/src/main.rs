@@ -24,7 +24,7 @@ fn main() -> ExitCode {
 }
 
 fn run(check: bool) -> Result<bool> {
-    let root = workspace_root();
+    let root = workspace_root()?;
     // anchor-lang-idl prefixes its cargo call with the rustup toolchain when this variable is
     // set (as `cargo run` sets it), in a form cargo rejects; the default toolchain is the one.
     std::env::remove_var("RUSTUP_TOOLCHAIN");
@@ -58,10 +58,13 @@ fn run(check: bool) -> Result<bool> {
     Ok(fresh)
 }
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .nth(2)
-        .expect("tools/idl sits two levels below the workspace root")
-        .to_path_buf()
+/// The checkout this runs in: the nearest directory above the working directory that holds
+/// `programs/` and a `Cargo.toml`. (Not the one it was compiled in: several checkouts may share one
+/// cargo target directory, and with it this binary.)
+fn workspace_root() -> Result<PathBuf> {
+    let cwd = std::env::current_dir().context("reading the working directory")?;
+    cwd.ancestors()
+        .find(|dir| dir.join("programs").is_dir() && dir.join("Cargo.toml").is_file())
+        .map(Path::to_path_buf)
+        .with_context(|| format!("{} is not inside a BetFun checkout", cwd.display()))
 }
