@@ -63,9 +63,19 @@ class ProgramError(TransactionError):
         self.message = message
 
 
+def _orderbook() -> tuple[Pubkey, dict[int, tuple[str, str]]]:
+    """The order book program's id and errors, imported on use: its package imports this
+    module."""
+    from betfun.client.orderbook.program import PROGRAM_ID, error_messages
+
+    return PROGRAM_ID, error_messages()
+
+
 def _program_label(program_id: Pubkey) -> str:
     if program_id == ARENA_PROGRAM_ID:
         return "arena program"
+    if program_id == _orderbook()[0]:
+        return "order book program"
     if program_id == TOKEN_PROGRAM_ID:
         return "SPL Token"
     return f"program {program_id}"
@@ -83,6 +93,9 @@ _PLAIN_ERROR = re.compile(r"^Program log: Error: (.*)$")
 def _known_message(program_id: Pubkey, code: int) -> tuple[str | None, str] | None:
     if program_id == ARENA_PROGRAM_ID and code in arena_error_messages():
         return arena_error_messages()[code]
+    orderbook_id, orderbook_errors = _orderbook()
+    if program_id == orderbook_id and code in orderbook_errors:
+        return orderbook_errors[code]
     if code in LangErrorMessage:
         return None, LangErrorMessage[code]
     return None

@@ -1,0 +1,52 @@
+"""The order book program as the SDK sees it: its id, limits and anchorpy's coder for its IDL.
+
+The IDL is parsed once per process; every encoder and decoder of the order book SDK goes
+through :func:`coder`, so they all agree with the program's interface.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from anchorpy import Coder, Idl
+from solders.pubkey import Pubkey
+
+from betfun.client.orderbook.idl_json import IDL_JSON
+
+PROGRAM_ID = Pubkey.from_string(json.loads(IDL_JSON)["address"])
+
+# As in programs/orderbook/src/constants.rs.
+MAX_ORDERS_PER_SIDE = 512
+MAX_SEATS = 256
+MAX_MATCH_LIMIT = 16
+MAX_CANCELS_PER_IX = 32
+MAX_FEE_BPS = 1_000
+BPS_DENOMINATOR = 10_000
+
+# The market account's size, discriminator included (``Market::SPACE``): the client creates
+# the account with exactly this many bytes before ``create_market`` initializes it.
+MARKET_SPACE = 8 + 67_888
+
+
+@cache
+def idl() -> Idl:
+    return Idl.from_json(IDL_JSON)
+
+
+@cache
+def coder() -> Coder:
+    return Coder(idl())
+
+
+def encode_instruction(name: str, args: dict[str, Any]) -> bytes:
+    """Instruction data: Anchor's discriminator followed by the Borsh-encoded arguments."""
+    return coder().instruction.encode(name, args)
+
+
+@cache
+def error_messages() -> dict[int, tuple[str, str]]:
+    """The program's own errors by code: (name, message)."""
+    raw: list[dict[str, Any]] = json.loads(IDL_JSON)["errors"]
+    return {error["code"]: (error["name"], error.get("msg", error["name"])) for error in raw}
