@@ -1,25 +1,21 @@
 //! A harness for the arena program running natively in LiteSVM through the localnet's bridge:
 //! wallets holding test collateral, instruction builders, clock control and account readers.
 
-#![allow(dead_code)] // each test binary uses part of the harness
+#![allow(dead_code, unused_imports)] // each test binary uses part of the harness
 
 use anchor_lang::AccountDeserialize;
 use arena::client;
-use arena::errors::ArenaError;
 use arena::instructions::{CreateArenaArgs, UpdateConfigArgs};
 use arena::state::{Arena, Config, Position};
 use betfun_localnet::programs::new_svm;
+use betfun_program_test::{set_unix_timestamp, token_balance, unix_timestamp};
 use litesvm::types::TransactionResult;
 use litesvm::LiteSVM;
-use solana_instruction::error::InstructionError;
 use solana_instruction::Instruction;
 use solana_keypair::Keypair;
-use solana_message::Message;
 use solana_program_pack::Pack;
 use solana_pubkey::Pubkey;
 use solana_signer::Signer;
-use solana_transaction::Transaction;
-use solana_transaction_error::TransactionError;
 use spl_associated_token_account_client::address::get_associated_token_address;
 use spl_associated_token_account_client::instruction::create_associated_token_account_idempotent;
 
@@ -103,13 +99,7 @@ impl Harness {
         instructions: &[Instruction],
         signers: &[&Keypair],
     ) -> TransactionResult {
-        let mut all_signers = vec![payer];
-        all_signers.extend_from_slice(signers);
-        let message = Message::new(instructions, Some(&payer.pubkey()));
-        let tx = Transaction::new(&all_signers, message, self.svm.latest_blockhash());
-        let result = self.svm.send_transaction(tx);
-        self.svm.expire_blockhash();
-        result
+        betfun_program_test::send(&mut self.svm, payer, instructions, signers)
     }
 
     /// Sends one instruction signed by `signer` alone.
@@ -273,7 +263,7 @@ impl Harness {
     }
 
     pub fn now(&self) -> i64 {
-        self.svm.get_sysvar::<solana_clock::Clock>().unix_timestamp
+        unix_timestamp(&self.svm)
     }
 
     pub fn advance(&mut self, seconds: i64) {
@@ -304,14 +294,7 @@ impl Harness {
     }
 
     pub fn token_balance(&self, account: &Pubkey) -> u64 {
-        self.svm
-            .get_account(account)
-            .map(|account| {
-                spl_token::state::Account::unpack(&account.data)
-                    .expect("token account")
-                    .amount
-            })
-            .unwrap_or(0)
+        token_balance(&self.svm, account)
     }
 
     pub fn collateral_of(&self, owner: &Pubkey) -> u64 {
@@ -330,46 +313,11 @@ impl Harness {
     }
 }
 
-fn set_unix_timestamp(svm: &mut LiteSVM, unix_timestamp: i64) {
-    let mut clock = svm.get_sysvar::<solana_clock::Clock>();
-    clock.unix_timestamp = unix_timestamp;
-    svm.set_sysvar(&clock);
-}
-
 pub use arena::client::{
     arena_address, config_address, outcome_mint_address as outcome_mint, position_address,
     vault_address,
 };
 
-/// The error of the transaction's only (or last) instruction.
-pub fn instruction_error(result: TransactionResult) -> InstructionError {
-    match result {
-        Ok(meta) => panic!("expected a failure; logs: {:#?}", meta.logs),
-        Err(failed) => match failed.err {
-            TransactionError::InstructionError(_, error) => error,
-            other => panic!(
-                "expected an instruction error, got {other:?}; logs: {:#?}",
-                failed.meta.logs
-            ),
-        },
-    }
-}
-
-/// Asserts that the transaction failed with `expected` from the arena program.
-pub fn assert_arena_error(result: TransactionResult, expected: ArenaError) {
-    let code = anchor_lang::error::ERROR_CODE_OFFSET + expected as u32;
-    assert_eq!(
-        instruction_error(result),
-        InstructionError::Custom(code),
-        "expected {expected:?}"
-    );
-}
-
-/// Asserts that the transaction failed with Anchor's framework error `expected`.
-pub fn assert_anchor_error(result: TransactionResult, expected: anchor_lang::error::ErrorCode) {
-    assert_eq!(
-        instruction_error(result),
-        InstructionError::Custom(expected as u32),
-        "expected {expected:?}"
-    );
-}
+pub use betfun_program_test::{
+    assert_anchor_error, assert_program_error as assert_arena_error, instruction_error,
+};

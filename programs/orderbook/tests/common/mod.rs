@@ -2,13 +2,12 @@
 //! arena with outcome tokens, a market on its first outcome, traders holding collateral and
 //! outcome tokens, instruction builders, the market decoded, and events read from the logs.
 
-#![allow(dead_code)] // each test binary uses part of the harness
+#![allow(dead_code, unused_imports)] // each test binary uses part of the harness
 
-use anchor_lang::{AnchorDeserialize, Discriminator, InstructionData, ToAccountMetas};
-use arena::constants::{ARENA_SEED, CONFIG_SEED, OUTCOME_MINT_SEED, VAULT_SEED};
+use anchor_lang::{Discriminator, InstructionData, ToAccountMetas};
 use arena::instructions::CreateArenaArgs;
-use base64::Engine as _;
 use betfun_localnet::programs::new_svm;
+use betfun_program_test::{set_unix_timestamp, token_balance, unix_timestamp};
 use litesvm::types::TransactionResult;
 use litesvm::LiteSVM;
 use orderbook::book::Side;
@@ -17,15 +16,11 @@ use orderbook::errors::OrderbookError;
 use orderbook::instructions::{CreateMarketArgs, PlaceOrderArgs};
 use orderbook::matching::{OrderType, SelfTradeBehavior};
 use orderbook::state::Market;
-use solana_instruction::error::InstructionError;
 use solana_instruction::{AccountMeta, Instruction};
 use solana_keypair::Keypair;
-use solana_message::Message;
 use solana_program_pack::Pack;
 use solana_pubkey::Pubkey;
 use solana_signer::Signer;
-use solana_transaction::Transaction;
-use solana_transaction_error::TransactionError;
 use spl_associated_token_account_client::address::get_associated_token_address;
 use spl_associated_token_account_client::instruction::create_associated_token_account_idempotent;
 
@@ -58,9 +53,7 @@ impl Harness {
     /// An arena with two outcomes closing in a day, and a market on outcome 0.
     pub fn new() -> Self {
         let mut svm = new_svm();
-        let mut clock = svm.get_sysvar::<solana_clock::Clock>();
-        clock.unix_timestamp = START_TS;
-        svm.set_sysvar(&clock);
+        set_unix_timestamp(&mut svm, START_TS);
         let admin = Keypair::new();
         svm.airdrop(&admin.pubkey(), 100 * SOL).expect("airdrop");
         let mut harness = Harness {
@@ -114,20 +107,7 @@ impl Harness {
     }
 
     fn initialize_config(&mut self) {
-        let config_ix = Instruction::new_with_bytes(
-            arena::ID,
-            &arena::instruction::InitializeConfig {
-                protocol_fee_bps: 100,
-            }
-            .data(),
-            arena::accounts::InitializeConfig {
-                admin: self.admin.pubkey(),
-                config: config_address(),
-                treasury: self.treasury,
-                system_program: solana_sdk_ids::system_program::id(),
-            }
-            .to_account_metas(None),
-        );
+        let config_ix = arena::client::initialize_config(&self.admin.pubkey(), &self.treasury, 100);
         let treasury_ata = create_associated_token_account_idempotent(
             &self.admin.pubkey(),
             &self.treasury,
@@ -149,22 +129,7 @@ impl Harness {
             creator_fee_bps: 0,
             resolver: self.resolver.pubkey(),
         };
-        let mut accounts = arena::accounts::CreateArena {
-            creator: self.creator.pubkey(),
-            config: config_address(),
-            arena,
-            collateral_mint: self.collateral,
-            vault: arena_vault(&arena),
-            token_program: spl_token::id(),
-            system_program: solana_sdk_ids::system_program::id(),
-        }
-        .to_account_metas(None);
-        accounts.extend((0..2).map(|index| AccountMeta::new(outcome_mint(&arena, index), false)));
-        let ix = Instruction::new_with_bytes(
-            arena::ID,
-            &arena::instruction::CreateArena { args }.data(),
-            accounts,
-        );
+        let ix = arena::client::create_arena(&self.creator.pubkey(), 0, &self.collateral, args);
         let creator = self.creator.insecure_clone();
         let creator_ata = self.create_ata_ix(&creator.pubkey(), &self.collateral);
         self.send(&creator, &[creator_ata, ix], &[])
@@ -228,13 +193,7 @@ impl Harness {
         instructions: &[Instruction],
         signers: &[&Keypair],
     ) -> TransactionResult {
-        let mut all_signers = vec![payer];
-        all_signers.extend_from_slice(signers);
-        let message = Message::new(instructions, Some(&payer.pubkey()));
-        let tx = Transaction::new(&all_signers, message, self.svm.latest_blockhash());
-        let result = self.svm.send_transaction(tx);
-        self.svm.expire_blockhash();
-        result
+        betfun_program_test::send(&mut self.svm, payer, instructions, signers)
     }
 
     pub fn run(&mut self, signer: &Keypair, instruction: Instruction) -> TransactionResult {
@@ -281,28 +240,11 @@ impl Harness {
     }
 
     fn split_ix(&self, owner: &Pubkey, amount: u64) -> Instruction {
-        let mut accounts = arena::accounts::Split {
-            owner: *owner,
-            config: config_address(),
-            arena: self.arena,
-            owner_collateral: self.quote_account(owner),
-            vault: arena_vault(&self.arena),
-            token_program: spl_token::id(),
-        }
-        .to_account_metas(None);
-        for index in 0..2 {
-            let mint = outcome_mint(&self.arena, index);
-            accounts.push(AccountMeta::new(mint, false));
-            accounts.push(AccountMeta::new(
-                get_associated_token_address(owner, &mint),
-                false,
-            ));
-        }
-        Instruction::new_with_bytes(
-            arena::ID,
-            &arena::instruction::Split { amount }.data(),
-            accounts,
-        )
+        let outcome_accounts: Vec<Pubkey> = (0..2)
+            .map(|index| get_associated_token_address(owner, &outcome_mint(&self.arena, index)))
+            .collect();
+        let collateral = self.quote_account(owner);
+        arena::client::split(&self.arena, owner, &collateral, &outcome_accounts, amount)
     }
 
     pub fn base_mint(&self) -> Pubkey {
@@ -480,13 +422,12 @@ impl Harness {
     }
 
     pub fn now(&self) -> i64 {
-        self.svm.get_sysvar::<solana_clock::Clock>().unix_timestamp
+        unix_timestamp(&self.svm)
     }
 
     pub fn advance(&mut self, seconds: i64) {
-        let mut clock = self.svm.get_sysvar::<solana_clock::Clock>();
-        clock.unix_timestamp += seconds;
-        self.svm.set_sysvar(&clock);
+        let now = self.now();
+        set_unix_timestamp(&mut self.svm, now + seconds);
     }
 
     /// The market account, decoded (copied: account data need not be aligned).
@@ -495,14 +436,7 @@ impl Harness {
     }
 
     pub fn token_balance(&self, account: &Pubkey) -> u64 {
-        self.svm
-            .get_account(account)
-            .map(|account| {
-                spl_token::state::Account::unpack(&account.data)
-                    .expect("token account")
-                    .amount
-            })
-            .unwrap_or(0)
+        token_balance(&self.svm, account)
     }
 
     pub fn base_of(&self, owner: &Pubkey) -> u64 {
@@ -557,21 +491,10 @@ pub fn limit(side: Side, price: u64, lots: u64) -> PlaceOrderArgs {
     order(side, OrderType::Limit, price, lots)
 }
 
-pub fn config_address() -> Pubkey {
-    Pubkey::find_program_address(&[CONFIG_SEED], &arena::ID).0
-}
-
-pub fn arena_address(id: u64) -> Pubkey {
-    Pubkey::find_program_address(&[ARENA_SEED, &id.to_le_bytes()], &arena::ID).0
-}
-
-pub fn arena_vault(arena: &Pubkey) -> Pubkey {
-    Pubkey::find_program_address(&[VAULT_SEED, arena.as_ref()], &arena::ID).0
-}
-
-pub fn outcome_mint(arena: &Pubkey, index: u8) -> Pubkey {
-    Pubkey::find_program_address(&[OUTCOME_MINT_SEED, arena.as_ref(), &[index]], &arena::ID).0
-}
+pub use arena::client::{
+    arena_address, config_address, outcome_mint_address as outcome_mint,
+    vault_address as arena_vault,
+};
 
 pub fn market_authority(arena: &Pubkey, outcome: u8) -> Pubkey {
     Pubkey::find_program_address(&[MARKET_SEED, arena.as_ref(), &[outcome]], &orderbook::ID).0
@@ -585,54 +508,7 @@ pub fn quote_vault(market: &Pubkey) -> Pubkey {
     Pubkey::find_program_address(&[QUOTE_VAULT_SEED, market.as_ref()], &orderbook::ID).0
 }
 
-/// The events of type `E` a transaction logged, in order.
-pub fn events<E: AnchorDeserialize + Discriminator>(logs: &[String]) -> Vec<E> {
-    logs.iter()
-        .filter_map(|line| line.strip_prefix("Program data: "))
-        .filter_map(|data| base64::engine::general_purpose::STANDARD.decode(data).ok())
-        .filter(|bytes| bytes.starts_with(E::DISCRIMINATOR))
-        .map(|bytes| E::deserialize(&mut &bytes[E::DISCRIMINATOR.len()..]).expect("event decodes"))
-        .collect()
-}
-
-/// The logs of a successful transaction.
-pub fn logs(result: TransactionResult) -> Vec<String> {
-    match result {
-        Ok(meta) => meta.logs,
-        Err(failed) => panic!(
-            "transaction failed: {:?}; logs: {:#?}",
-            failed.err, failed.meta.logs
-        ),
-    }
-}
-
-/// The error of the transaction's failing instruction.
-pub fn instruction_error(result: TransactionResult) -> InstructionError {
-    match result {
-        Ok(meta) => panic!("expected a failure; logs: {:#?}", meta.logs),
-        Err(failed) => match failed.err {
-            TransactionError::InstructionError(_, error) => error,
-            other => panic!(
-                "expected an instruction error, got {other:?}; logs: {:#?}",
-                failed.meta.logs
-            ),
-        },
-    }
-}
-
-pub fn assert_orderbook_error(result: TransactionResult, expected: OrderbookError) {
-    let code = anchor_lang::error::ERROR_CODE_OFFSET + expected as u32;
-    assert_eq!(
-        instruction_error(result),
-        InstructionError::Custom(code),
-        "expected {expected:?}"
-    );
-}
-
-pub fn assert_anchor_error(result: TransactionResult, expected: anchor_lang::error::ErrorCode) {
-    assert_eq!(
-        instruction_error(result),
-        InstructionError::Custom(expected as u32),
-        "expected {expected:?}"
-    );
-}
+pub use betfun_program_test::{
+    assert_anchor_error, assert_program_error as assert_orderbook_error, events, instruction_error,
+    logs,
+};

@@ -2,26 +2,23 @@
 //! beside the arena program: a config, a 6-decimal test collateral, funded wallets, arenas,
 //! pools, instruction builders, v0 transactions with lookup tables, account and event readers.
 
-#![allow(dead_code)] // each test binary uses part of the harness
+#![allow(dead_code, unused_imports)] // each test binary uses part of the harness
 
 use std::borrow::Cow;
 
 use anchor_lang::{
     AccountDeserialize, AnchorDeserialize, Discriminator, InstructionData, ToAccountMetas,
 };
-use arena::constants::{ARENA_SEED, CONFIG_SEED, OUTCOME_MINT_SEED, VAULT_SEED as ARENA_VAULT};
 use arena::instructions::CreateArenaArgs;
 use arena::state::Arena;
-use base64::Engine;
 use betfun_localnet::programs::new_svm;
+use betfun_program_test::{set_unix_timestamp, token_balance, unix_timestamp};
 use litesvm::types::{TransactionMetadata, TransactionResult};
 use litesvm::LiteSVM;
 use pool::constants::{COLLATERAL_SEED, LP_MINT_SEED, POOL_SEED, VAULT_SEED};
-use pool::errors::PoolError;
 use pool::state::Pool;
 use solana_account::Account;
 use solana_address_lookup_table_interface::state::{AddressLookupTable, LookupTableMeta};
-use solana_instruction::error::InstructionError;
 use solana_instruction::{AccountMeta, Instruction};
 use solana_keypair::Keypair;
 use solana_message::v0::Message as MessageV0;
@@ -31,7 +28,6 @@ use solana_pubkey::Pubkey;
 use solana_signer::Signer;
 use solana_transaction::versioned::VersionedTransaction;
 use solana_transaction::Transaction;
-use solana_transaction_error::TransactionError;
 use spl_associated_token_account_client::address::get_associated_token_address;
 use spl_associated_token_account_client::instruction::create_associated_token_account_idempotent;
 
@@ -60,9 +56,7 @@ impl Harness {
     /// A runtime with the arena config initialized and a 6-decimal collateral mint.
     pub fn new() -> Self {
         let mut svm = new_svm();
-        let mut clock = svm.get_sysvar::<solana_clock::Clock>();
-        clock.unix_timestamp = START_TS;
-        svm.set_sysvar(&clock);
+        set_unix_timestamp(&mut svm, START_TS);
         let admin = Keypair::new();
         svm.airdrop(&admin.pubkey(), 100 * SOL).expect("airdrop");
         let mut harness = Harness {
@@ -92,20 +86,7 @@ impl Harness {
                 6,
             )
             .expect("mint instruction"),
-            Instruction::new_with_bytes(
-                arena::ID,
-                &arena::instruction::InitializeConfig {
-                    protocol_fee_bps: PROTOCOL_FEE_BPS,
-                }
-                .data(),
-                arena::accounts::InitializeConfig {
-                    admin: admin_key,
-                    config: config_address(),
-                    treasury: harness.treasury,
-                    system_program: solana_sdk_ids::system_program::id(),
-                }
-                .to_account_metas(None),
-            ),
+            arena::client::initialize_config(&admin_key, &harness.treasury, PROTOCOL_FEE_BPS),
             create_associated_token_account_idempotent(
                 &admin_key,
                 &harness.treasury,
@@ -252,24 +233,7 @@ impl Harness {
             creator_fee_bps: 100,
             resolver: *resolver,
         };
-        let mut accounts = arena::accounts::CreateArena {
-            creator: creator.pubkey(),
-            config: config_address(),
-            arena,
-            collateral_mint: self.collateral,
-            vault: arena_vault(&arena),
-            token_program: spl_token::id(),
-            system_program: solana_sdk_ids::system_program::id(),
-        }
-        .to_account_metas(None);
-        accounts.extend(
-            (0..outcomes).map(|index| AccountMeta::new(outcome_mint(&arena, index), false)),
-        );
-        let create = Instruction::new_with_bytes(
-            arena::ID,
-            &arena::instruction::CreateArena { args }.data(),
-            accounts,
-        );
+        let create = arena::client::create_arena(&creator.pubkey(), id, &self.collateral, args);
         let creator_ata = self.create_ata_ix(&creator.pubkey(), &self.collateral);
         self.send(creator, &[creator_ata, create], &[])
             .expect("create_arena");
@@ -493,36 +457,14 @@ impl Harness {
         if now < state.close_ts {
             self.set_time(state.close_ts);
         }
-        let ix = Instruction::new_with_bytes(
-            arena::ID,
-            &arena::instruction::Resolve {
-                winning_outcome: winner,
-            }
-            .data(),
-            arena::accounts::Resolve {
-                resolver: resolver.pubkey(),
-                config: config_address(),
-                arena: *arena,
-                vault: arena_vault(arena),
-                treasury_collateral: self.collateral_account(&self.treasury),
-                creator_collateral: self.collateral_account(&state.creator),
-                token_program: spl_token::id(),
-            }
-            .to_account_metas(None),
-        );
+        let treasury = self.collateral_account(&self.treasury);
+        let creator = self.collateral_account(&state.creator);
+        let ix = arena::client::resolve(arena, &resolver.pubkey(), &treasury, &creator, winner);
         self.send(resolver, &[ix], &[]).expect("resolve");
     }
 
     pub fn void(&mut self, arena: &Pubkey, resolver: &Keypair) {
-        let ix = Instruction::new_with_bytes(
-            arena::ID,
-            &arena::instruction::VoidArena {}.data(),
-            arena::accounts::VoidArena {
-                resolver: resolver.pubkey(),
-                arena: *arena,
-            }
-            .to_account_metas(None),
-        );
+        let ix = arena::client::void_arena(arena, &resolver.pubkey());
         self.send(resolver, &[ix], &[]).expect("void");
     }
 
@@ -532,38 +474,26 @@ impl Harness {
         let amounts: Vec<u64> = (0..count)
             .map(|index| self.outcome_tokens_of(arena, &owner.pubkey(), index))
             .collect();
-        let mut accounts = arena::accounts::Redeem {
-            owner: owner.pubkey(),
-            arena: *arena,
-            owner_collateral: self.collateral_account(&owner.pubkey()),
-            vault: arena_vault(arena),
-            token_program: spl_token::id(),
-        }
-        .to_account_metas(None);
-        for index in 0..count {
-            let mint = outcome_mint(arena, index);
-            accounts.push(AccountMeta::new(mint, false));
-            accounts.push(AccountMeta::new(
-                get_associated_token_address(&owner.pubkey(), &mint),
-                false,
-            ));
-        }
-        let ix = Instruction::new_with_bytes(
-            arena::ID,
-            &arena::instruction::Redeem { amounts }.data(),
-            accounts,
+        let outcome_accounts: Vec<Pubkey> = (0..count)
+            .map(|index| get_associated_token_address(&owner.pubkey(), &outcome_mint(arena, index)))
+            .collect();
+        let collateral = self.collateral_account(&owner.pubkey());
+        let ix = arena::client::redeem(
+            arena,
+            &owner.pubkey(),
+            &collateral,
+            &outcome_accounts,
+            amounts,
         );
         self.send(owner, &[ix], &[])
     }
 
     pub fn now(&self) -> i64 {
-        self.svm.get_sysvar::<solana_clock::Clock>().unix_timestamp
+        unix_timestamp(&self.svm)
     }
 
     pub fn set_time(&mut self, unix_timestamp: i64) {
-        let mut clock = self.svm.get_sysvar::<solana_clock::Clock>();
-        clock.unix_timestamp = unix_timestamp;
-        self.svm.set_sysvar(&clock);
+        set_unix_timestamp(&mut self.svm, unix_timestamp);
     }
 
     pub fn arena(&self, address: &Pubkey) -> Arena {
@@ -579,14 +509,7 @@ impl Harness {
     }
 
     pub fn token_balance(&self, account: &Pubkey) -> u64 {
-        self.svm
-            .get_account(account)
-            .map(|account| {
-                spl_token::state::Account::unpack(&account.data)
-                    .expect("token account")
-                    .amount
-            })
-            .unwrap_or(0)
+        token_balance(&self.svm, account)
     }
 
     pub fn token_owner(&self, account: &Pubkey) -> Pubkey {
@@ -650,30 +573,13 @@ fn decode<T: AccountDeserialize>(svm: &LiteSVM, address: &Pubkey, owner: &Pubkey
 
 /// The events of type `T` in a transaction's logs (`Program data:` lines), in order.
 pub fn events<T: AnchorDeserialize + Discriminator>(meta: &TransactionMetadata) -> Vec<T> {
-    meta.logs
-        .iter()
-        .filter_map(|line| line.strip_prefix("Program data: "))
-        .filter_map(|data| base64::engine::general_purpose::STANDARD.decode(data).ok())
-        .filter(|bytes| bytes.starts_with(T::DISCRIMINATOR))
-        .map(|bytes| T::deserialize(&mut &bytes[T::DISCRIMINATOR.len()..]).expect("event decodes"))
-        .collect()
+    betfun_program_test::events(&meta.logs)
 }
 
-pub fn config_address() -> Pubkey {
-    Pubkey::find_program_address(&[CONFIG_SEED], &arena::ID).0
-}
-
-pub fn arena_address(id: u64) -> Pubkey {
-    Pubkey::find_program_address(&[ARENA_SEED, &id.to_le_bytes()], &arena::ID).0
-}
-
-pub fn arena_vault(arena: &Pubkey) -> Pubkey {
-    Pubkey::find_program_address(&[ARENA_VAULT, arena.as_ref()], &arena::ID).0
-}
-
-pub fn outcome_mint(arena: &Pubkey, index: u8) -> Pubkey {
-    Pubkey::find_program_address(&[OUTCOME_MINT_SEED, arena.as_ref(), &[index]], &arena::ID).0
-}
+pub use arena::client::{
+    arena_address, config_address, outcome_mint_address as outcome_mint,
+    vault_address as arena_vault,
+};
 
 pub fn pool_address(arena: &Pubkey) -> Pubkey {
     Pubkey::find_program_address(&[POOL_SEED, arena.as_ref()], &pool::ID).0
@@ -691,35 +597,6 @@ pub fn pool_vault(pool: &Pubkey, index: u8) -> Pubkey {
     Pubkey::find_program_address(&[VAULT_SEED, pool.as_ref(), &[index]], &pool::ID).0
 }
 
-/// The error of the failed transaction's instruction.
-pub fn instruction_error(result: TransactionResult) -> InstructionError {
-    match result {
-        Ok(meta) => panic!("expected a failure; logs: {:#?}", meta.logs),
-        Err(failed) => match failed.err {
-            TransactionError::InstructionError(_, error) => error,
-            other => panic!(
-                "expected an instruction error, got {other:?}; logs: {:#?}",
-                failed.meta.logs
-            ),
-        },
-    }
-}
-
-/// Asserts that the transaction failed with `expected` from the pool program.
-pub fn assert_pool_error(result: TransactionResult, expected: PoolError) {
-    let code = anchor_lang::error::ERROR_CODE_OFFSET + expected as u32;
-    assert_eq!(
-        instruction_error(result),
-        InstructionError::Custom(code),
-        "expected {expected:?}"
-    );
-}
-
-/// Asserts that the transaction failed with Anchor's framework error `expected`.
-pub fn assert_anchor_error(result: TransactionResult, expected: anchor_lang::error::ErrorCode) {
-    assert_eq!(
-        instruction_error(result),
-        InstructionError::Custom(expected as u32),
-        "expected {expected:?}"
-    );
-}
+pub use betfun_program_test::{
+    assert_anchor_error, assert_program_error as assert_pool_error, instruction_error,
+};
