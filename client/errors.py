@@ -5,8 +5,8 @@ A failed transaction is explained from its logs, as a validator writes them: the
 a failure inside a cross-program call). Anchor programs log their error's name, number and
 message (``AnchorError ... Error Code: X. Error Number: N. Error Message: M.``), which is the
 most precise source; without that line (logs can be truncated), the code is looked up in the
-arena program's IDL errors, then in Anchor's framework errors. Other programs (SPL Token)
-log ``Error: <message>`` before failing.
+IDL errors of the program that failed (arena, order book or pool), then in Anchor's framework
+errors. Other programs (SPL Token) log ``Error: <message>`` before failing.
 """
 
 from __future__ import annotations
@@ -71,11 +71,21 @@ def _orderbook() -> tuple[Pubkey, dict[int, tuple[str, str]]]:
     return PROGRAM_ID, error_messages()
 
 
+def _pool() -> tuple[Pubkey, dict[int, tuple[str, str]]]:
+    """The pool program's id and errors (see ``PoolErrorCode``), imported on use: its
+    package imports this module."""
+    from betfun.client.pool.program import PROGRAM_ID, error_messages
+
+    return PROGRAM_ID, error_messages()
+
+
 def _program_label(program_id: Pubkey) -> str:
     if program_id == ARENA_PROGRAM_ID:
         return "arena program"
     if program_id == _orderbook()[0]:
         return "order book program"
+    if program_id == _pool()[0]:
+        return "pool program"
     if program_id == TOKEN_PROGRAM_ID:
         return "SPL Token"
     return f"program {program_id}"
@@ -96,6 +106,9 @@ def _known_message(program_id: Pubkey, code: int) -> tuple[str | None, str] | No
     orderbook_id, orderbook_errors = _orderbook()
     if program_id == orderbook_id and code in orderbook_errors:
         return orderbook_errors[code]
+    pool_id, pool_errors = _pool()
+    if program_id == pool_id and code in pool_errors:
+        return pool_errors[code]
     if code in LangErrorMessage:
         return None, LangErrorMessage[code]
     return None

@@ -1,8 +1,9 @@
-"""SPL Token reads: balances of token accounts and decimals of mints, from raw account data.
+"""SPL Token reads: balances of token accounts, decimals and supply of mints, from raw data.
 
-Reading the fixed SPL layouts (amount at byte 64 of a token account, decimals at byte 44 of a
-mint) takes one getMultipleAccounts for any number of accounts, where getTokenAccountBalance
-would take one request per account and fail on accounts that do not exist yet.
+Reading the fixed SPL layouts (amount at byte 64 of a token account; supply at byte 36 and
+decimals at byte 44 of a mint) takes one getMultipleAccounts for any number of accounts, where
+getTokenAccountBalance would take one request per account and fail on accounts that do not
+exist yet.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spl.token.constants import ACCOUNT_LEN, MINT_LEN, TOKEN_PROGRAM_ID
 from betfun.client.errors import AccountNotFoundError
 
 _AMOUNT = slice(64, 72)
+_SUPPLY = slice(36, 44)
 _DECIMALS = 44
 # getMultipleAccounts takes at most 100 addresses per request.
 _BATCH = 100
@@ -46,3 +48,13 @@ async def mint_decimals(connection: AsyncClient, mint: Pubkey) -> int:
     if info.owner != TOKEN_PROGRAM_ID or len(info.data) < MINT_LEN:
         raise ValueError(f"{mint} is not an SPL token mint")
     return info.data[_DECIMALS]
+
+
+async def mint_supply(connection: AsyncClient, mint: Pubkey) -> int:
+    """The tokens of ``mint`` in existence, in base units."""
+    info = (await connection.get_account_info(mint, Confirmed)).value
+    if info is None:
+        raise AccountNotFoundError(f"no token mint {mint}", mint)
+    if info.owner != TOKEN_PROGRAM_ID or len(info.data) < MINT_LEN:
+        raise ValueError(f"{mint} is not an SPL token mint")
+    return int.from_bytes(info.data[_SUPPLY], "little")
