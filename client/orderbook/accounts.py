@@ -4,7 +4,7 @@ its seats, and the market authority that leads from (arena, outcome) to the mark
 anchorpy decodes the zero-copy market from the IDL (its bytemuck layout has no implicit
 padding, so it reads like Borsh); these classes keep only the used part of the fixed
 arrays: the book sides are trimmed to their length and listed best first, the seat table to
-its used seats.
+its occupied seats.
 """
 
 from __future__ import annotations
@@ -91,6 +91,7 @@ class MarketAccount:
     fees_accrued: int
     fees_swept: int
     created_ts: int
+    # The occupied seats, in slot order.
     seats: tuple[Seat, ...]
     # Best first: highest bid, lowest ask; equal prices oldest first.
     bids: tuple[Order, ...]
@@ -99,7 +100,8 @@ class MarketAccount:
     @classmethod
     def decode(cls, address: Pubkey, data: bytes) -> MarketAccount:
         raw = _decode("Market", data)
-        seats = tuple(
+        # Slots 0..used were claimed at least once; a released slot has the default owner.
+        slots = [
             Seat(
                 owner=s.owner,
                 base_free=s.base_free,
@@ -109,7 +111,7 @@ class MarketAccount:
                 open_orders=s.open_orders,
             )
             for s in raw.seats.seats[: raw.seats.used]
-        )
+        ]
 
         def side(book_side: Container[Any], which: Side) -> tuple[Order, ...]:
             resting = book_side.orders[: book_side.len]
@@ -121,7 +123,7 @@ class MarketAccount:
                     price=o.price,
                     lots=o.lots,
                     expiry_ts=o.expiry_ts or None,
-                    owner=seats[o.seat].owner,
+                    owner=slots[o.seat].owner,
                 )
                 for o in reversed(resting)
             )
@@ -144,7 +146,7 @@ class MarketAccount:
             fees_accrued=raw.fees_accrued,
             fees_swept=raw.fees_swept,
             created_ts=raw.created_ts,
-            seats=seats,
+            seats=tuple(seat for seat in slots if seat.owner != Pubkey.default()),
             bids=side(raw.book.bids, Side.BID),
             asks=side(raw.book.asks, Side.ASK),
         )
