@@ -2,9 +2,9 @@
 
 ``betfun localnet`` starts the local validator and ``betfun up`` the stack (the localnet alone
 until the indexer and the API join it); ``betfun arena ...`` runs the arena program's
-commands (client/cli_arena.py) and ``betfun book ...`` the order book's
-(client/cli_book.py). Every expected failure ends in one line on stderr and a
-non-zero status, never a traceback.
+commands (client/cli_arena.py), ``betfun book ...`` the order book's
+(client/cli_book.py) and ``betfun pool ...`` the pool's (client/cli_pool.py). Every expected
+failure ends in one line on stderr and a non-zero status, never a traceback.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import httpx
 from solana.exceptions import SolanaRpcException
 from solana.rpc.core import RPCException
 
-from betfun.client import __version__, cli_arena, cli_book
+from betfun.client import __version__, cli_arena, cli_book, cli_pool
 from betfun.client.cli_output import CliError, to_json, write
 from betfun.client.config import Config, ConfigError
 from betfun.client.errors import BetfunError
@@ -127,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_localnet_arguments(localnet)
     cli_arena.add_arena_parser(commands)
     cli_book.add_book_parser(commands)
+    cli_pool.add_pool_parser(commands)
     indexer_cli.add_parsers(commands)
     return parser
 
@@ -193,10 +194,10 @@ def _localnet_options(args: argparse.Namespace) -> LocalnetOptions:
 
 
 def run_arena(config: Config, args: argparse.Namespace) -> None:
-    """Run one ``betfun arena`` or ``betfun book`` command and print its result."""
+    """Run one ``betfun arena``, ``book`` or ``pool`` command and print its result."""
     rpc_url = args.url or config.rpc_url
     wallet = cli_arena.wallet_for(args, args.keypair or config.keypair_path)
-    program = cli_book if args.command == "book" else cli_arena
+    program = {"book": cli_book, "pool": cli_pool}.get(args.command, cli_arena)
     try:
         output = asyncio.run(program.run(args, rpc_url, wallet))
     except (SolanaRpcException, httpx.HTTPError) as exc:
@@ -213,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = Config.from_env()
         if args.command in ("localnet", "up"):
             run_localnet(config, _localnet_options(args))
-        if args.command in ("arena", "book"):
+        if args.command in ("arena", "book", "pool"):
             run_arena(config, args)
             return 0
         if args.command in indexer_cli.COMMANDS:
