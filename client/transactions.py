@@ -26,7 +26,7 @@ from solders.message import Message
 from solders.pubkey import Pubkey
 from solders.rpc.errors import SendTransactionPreflightFailureMessage
 from solders.signature import Signature
-from solders.transaction import Transaction
+from solders.transaction import Transaction, VersionedTransaction
 from solders.transaction_status import TransactionConfirmationStatus, TransactionStatus
 
 from betfun.client.errors import TransactionError, failure_from_logs
@@ -127,9 +127,13 @@ async def _signed_anew(
 
 
 async def send_signed(
-    connection: AsyncClient, transaction: Transaction, *, timeout: float = CONFIRM_TIMEOUT_S
+    connection: AsyncClient,
+    transaction: Transaction | VersionedTransaction,
+    *,
+    timeout: float = CONFIRM_TIMEOUT_S,
 ) -> ConfirmedTransaction:
-    """Send a fully signed transaction with preflight and wait until it is confirmed."""
+    """Send a fully signed transaction, legacy or v0, with preflight and wait until it is
+    confirmed."""
     _sent.add(transaction.signatures[0])
     try:
         signature = (await connection.send_raw_transaction(bytes(transaction), _SEND_OPTS)).value

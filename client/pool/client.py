@@ -4,7 +4,8 @@ Like :class:`~betfun.client.arena.ArenaClient`, one client holds an RPC connecti
 wallet that signs and pays. Each action has an ``*_instructions`` method that reads the
 state it needs fresh and builds the wallet's instructions (wrap them with
 ``unsigned_transaction`` for a dApp's wallet to sign), and a method that signs, sends,
-confirms and returns the pool's events. Slippage bounds default to the exact quote: a
+confirms and returns the pool's events (in a v0 transaction with lookup tables when a legacy
+one cannot name every account). Slippage bounds default to the exact quote: a
 trade fails with the program's slippage error if the pool moved in between, unless
 ``slippage_bps`` widens the bound.
 """
@@ -18,16 +19,19 @@ from typing import TypeVar
 
 from solana.rpc.async_api import AsyncClient
 from solana.rpc.commitment import Confirmed
+from solders.address_lookup_table_account import AddressLookupTableAccount
 from solders.instruction import Instruction
 from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 from solders.signature import Signature
 from solders.transaction import Transaction
+from spl.token.constants import ASSOCIATED_TOKEN_PROGRAM_ID
 
 from betfun.client.arena.accounts import AccountDecodeError, ArenaAccount
 from betfun.client.arena.client import ArenaClient, ArenaRef
 from betfun.client.arena.pda import arena_address
 from betfun.client.errors import AccountNotFoundError
+from betfun.client.lookup_tables import create_lookup_table, fits_legacy, send_v0
 from betfun.client.pool import instructions, quotes
 from betfun.client.pool.accounts import PoolAccount
 from betfun.client.pool.events import PoolEvent, parse_events
@@ -96,6 +100,7 @@ class PoolClient:
         self.connection = connection
         self.wallet = wallet
         self.arenas = ArenaClient(connection, wallet)
+        self._tables: list[AddressLookupTableAccount] = []
 
     @classmethod
     @asynccontextmanager
@@ -247,10 +252,39 @@ class PoolClient:
         return PoolTransaction.of(await send_signed(self.connection, transaction))
 
     async def send(self, instructions: Sequence[Instruction]) -> PoolTransaction:
-        """Sign with the wallet (fee payer), send, wait for confirmation."""
-        return PoolTransaction.of(
-            await send_and_confirm(self.connection, instructions, self.wallet)
+        """Sign with the wallet (fee payer), send, wait for confirmation.
+
+        Instructions over too many accounts for a legacy transaction (a deposit into an
+        eight-outcome pool) go in a v0 transaction, through lookup tables the wallet creates
+        once per client; the token accounts they create go first, in a transaction of their
+        own, so that the validator's 10 kB log limit cannot cut the pool's events off.
+        """
+        if fits_legacy(instructions, self.address):
+            confirmed = await send_and_confirm(self.connection, instructions, self.wallet)
+            return PoolTransaction.of(confirmed)
+        setup = [i for i in instructions if i.program_id == ASSOCIATED_TOKEN_PROGRAM_ID]
+        if setup:
+            await send_and_confirm(self.connection, setup, self.wallet)
+        action = [i for i in instructions if i.program_id != ASSOCIATED_TOKEN_PROGRAM_ID]
+        tables = await self._lookup_tables(action)
+        return PoolTransaction.of(await send_v0(self.connection, action, self.wallet, tables))
+
+    async def _lookup_tables(
+        self, instructions: Sequence[Instruction]
+    ) -> list[AddressLookupTableAccount]:
+        """The client's tables, with one more for the accounts none of them holds yet."""
+        held = {address for table in self._tables for address in table.addresses}
+        missing = list(
+            dict.fromkeys(
+                meta.pubkey
+                for instruction in instructions
+                for meta in instruction.accounts
+                if not meta.is_signer and meta.pubkey not in held
+            )
         )
+        if missing:
+            self._tables.append(await create_lookup_table(self.connection, self.wallet, missing))
+        return self._tables
 
     async def create_pool(self, arena: ArenaRef, fee_bps: int) -> PoolTransaction:
         """Opens the pool of an open arena; the ``PoolCreated`` event carries its accounts."""

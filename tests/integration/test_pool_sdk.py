@@ -20,6 +20,7 @@ from betfun.client.arena import ArenaAccount, ArenaClient
 from betfun.client.arena import events as arena_events
 from betfun.client.errors import ProgramError
 from betfun.client.faucet import airdrop_sol, create_test_mint, mint_test_tokens
+from betfun.client.lookup_tables import fits_legacy
 from betfun.client.pool import PoolClient, PoolErrorCode, PoolState, math, quotes
 from betfun.client.pool import events as ev
 from betfun.client.pool import instructions as ix
@@ -201,3 +202,60 @@ async def test_the_three_outcome_flow(market: Market) -> None:
         lp=0, amounts=no_fee, value=quotes.value_at_prices(no_fee, no_fee), sets=min(no_fee)
     )
     assert loss > quotes.impermanent_loss(deposit.added, fee_less, no_fee)
+
+
+async def test_an_eight_outcome_pool_through_lookup_tables(market: Market) -> None:
+    opened = await market.admin.arenas.create_arena(
+        title="Which lane wins?",
+        outcomes=[f"lane {lane}" for lane in range(1, 9)],
+        close_ts=await market.admin.arenas.cluster_time() + 3_600,
+        collateral_mint=market.usdc,
+    )
+    arena_id = opened.event(arena_events.ArenaCreated).arena_id
+    await market.admin.create_pool(arena_id, FEE_BPS)
+    odds = (30, 20, 15, 10, 10, 5, 5, 5)
+
+    # The deposit names 35 accounts: too many for a legacy transaction.
+    provider = await market.wallet(1_000 * USDC)
+    state = await provider.state(arena_id)
+    deposit = quotes.quote_deposit(state.pool, 0, 800 * USDC, odds)
+    built = await provider.add_liquidity_instructions(arena_id, 800 * USDC, odds=odds)
+    assert not fits_legacy(built, provider.address)
+    sent = await provider.add_liquidity(arena_id, 800 * USDC, odds=odds)
+    added = sent.event(ev.LiquidityAdded)
+    fetched = await provider.connection.get_transaction(
+        sent.signature, max_supported_transaction_version=0
+    )
+    assert fetched.value is not None
+    assert fetched.value.transaction.version == 0
+    assert (added.lp_minted, added.added, added.returned) == (
+        deposit.lp_minted,
+        deposit.added,
+        deposit.returned,
+    )
+    state = await provider.state(arena_id)
+    assert_books(state, await provider.vault_balances(state.pool), added.prices)
+    assert await provider.arenas.outcome_balances(state.arena) == deposit.returned
+
+    trader = await market.wallet(100 * USDC)
+    quote = quotes.quote_buy(state.pool, 7, 25 * USDC)
+    bought = (await trader.buy(arena_id, 7, 25 * USDC)).event(ev.SharesBought)
+    assert (bought.tokens_out, bought.balances, bought.prices) == (
+        quote.tokens_out,
+        quote.balances_after,
+        quote.prices_after,
+    )
+    state = await trader.state(arena_id)
+    sale = quotes.quote_sell(state.pool, 7, 10 * USDC)
+    sold = (await trader.sell(arena_id, 7, 10 * USDC)).event(ev.SharesSold)
+    assert (sold.tokens_in, sold.balances, sold.prices) == (
+        sale.tokens_in,
+        sale.balances_after,
+        sale.prices_after,
+    )
+
+    state = await provider.state(arena_id)
+    withdrawal = quotes.quote_withdrawal(state.pool, state.lp_supply, state.lp_supply)
+    removed = (await provider.remove_liquidity(arena_id)).event(ev.LiquidityRemoved)
+    assert removed.amounts == withdrawal.amounts
+    assert removed.balances == (0,) * 8
