@@ -13,8 +13,9 @@ from typing import Any
 from anchorpy import Coder, Idl
 from solders.pubkey import Pubkey
 
-from betfun.client.orderbook.idl_json import IDL_JSON
+from betfun.client.idl_files import idl_text
 
+IDL_JSON = idl_text("orderbook")
 PROGRAM_ID = Pubkey.from_string(json.loads(IDL_JSON)["address"])
 
 # As in programs/orderbook/src/constants.rs.

@@ -9,8 +9,9 @@ from typing import Any
 from anchorpy import Coder, Idl
 from solders.pubkey import Pubkey
 
-from betfun.client.pool.idl_json import IDL_JSON
+from betfun.client.idl_files import idl_text
 
+IDL_JSON = idl_text("pool")
 PROGRAM_ID = Pubkey.from_string(json.loads(IDL_JSON)["address"])
 
 MIN_OUTCOMES = 2
