@@ -52,8 +52,10 @@ pub fn steps_of_depth() -> Vec<String> {
     }
     steps.push("place_order, 32 fills: first order of 16".into());
     steps.push("place_order, 32 fills: second order of 16".into());
-    steps.push("place_order, 0 fills (rests on the book)".into());
-    steps.push("cancel_order_by_client_id".into());
+    steps.push("place_order, 0 fills (rests at the front: best ask)".into());
+    steps.push("cancel_order_by_client_id (the best ask)".into());
+    steps.push("place_order, 0 fills (rests at the back: worst ask)".into());
+    steps.push("cancel_order_by_client_id (the worst ask)".into());
     steps
 }
 
@@ -260,6 +262,12 @@ pub fn run(
         rest.client_order_id = 777;
         step(svm, &w.maker, book.place(&maker, rest))?;
         step(svm, &w.maker, book.cancel_by_client_id(&maker, 777))?;
+        // An ask behind every resting ask (the highest price, the latest in time): the side
+        // is an array sorted worst first, so it goes in at index 0 and every order moves.
+        let mut back = order(Side::Ask, OrderType::Limit, 99, MAKER_LOTS);
+        back.client_order_id = 778;
+        step(svm, &w.maker, book.place(&maker, back))?;
+        step(svm, &w.maker, book.cancel_by_client_id(&maker, 778))?;
 
         let market = market_state(svm, &book.market)?;
         for side in [Side::Bid, Side::Ask] {

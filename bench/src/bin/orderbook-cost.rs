@@ -130,7 +130,10 @@ fn markdown(report: &Report) -> String {
          a background trader away from the touch; a maker posts asks at the touch and a \
          taker's immediate-or-cancel bid takes exactly the number of fills shown. The program \
          takes at most 16 fills per order (its match limit), so 32 fills are two orders of \
-         16, both shown and summed.\n",
+         16, both shown and summed. A side is an array sorted worst first: a fill takes the \
+         order at the end and an order at the best price goes in at the end (a binary search), \
+         while an order at the worst price, or the cancel of one, moves the whole side, and a \
+         cancel finds its order by a linear scan.\n",
         report.valgrind, m.cpu, m.rustc, m.date
     );
     let depths = orderbook_cost::DEPTHS;
