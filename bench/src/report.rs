@@ -15,6 +15,16 @@ use crate::workload::Kind;
 pub const TARGET_RATIO: f64 = 0.5;
 pub const TARGET_P99_MS: f64 = 20.0;
 pub const TARGET_PLACE_BET_TPS: f64 = 1_000.0;
+pub const TARGET_PLACE_ORDER_TPS: f64 = 1_000.0;
+
+/// The transactions per second over RPC a kind is held to, if any.
+fn target_tps(kind: Kind) -> Option<f64> {
+    match kind {
+        Kind::PlaceBet => Some(TARGET_PLACE_BET_TPS),
+        Kind::PlaceOrder => Some(TARGET_PLACE_ORDER_TPS),
+        Kind::Sol | Kind::Spl | Kind::PoolBuy => None,
+    }
+}
 
 #[derive(Serialize)]
 pub struct Report {
@@ -182,18 +192,17 @@ impl Report {
                 verdict(row.ratio >= TARGET_RATIO),
             );
         }
-        for row in self
-            .throughput
-            .iter()
-            .filter(|r| r.route == Route::Rpc && r.kind == Kind::PlaceBet)
-        {
+        for row in self.throughput.iter().filter(|r| r.route == Route::Rpc) {
+            let Some(target) = target_tps(row.kind) else {
+                continue;
+            };
             let _ = writeln!(
                 out,
-                "- {} over RPC with {} clients ≥ {TARGET_PLACE_BET_TPS:.0} per second: {:.0}, {}",
+                "- {} over RPC with {} clients ≥ {target:.0} per second: {:.0}, {}",
                 row.kind.label(),
                 row.concurrency.unwrap_or(1),
                 row.tps,
-                verdict(row.tps >= TARGET_PLACE_BET_TPS),
+                verdict(row.tps >= target),
             );
         }
         let _ = writeln!(
