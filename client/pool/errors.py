@@ -31,3 +31,4 @@ class PoolErrorCode(enum.IntEnum):
     WithdrawalBelowMinimum = 6018
     MinimumAmounts = 6019
     InvariantViolated = 6020
+    NotArenaCreator = 6021

@@ -46,6 +46,8 @@ pub enum PoolError {
     MinimumAmounts,
     #[msg("The product of the balances would decrease")]
     InvariantViolated,
+    #[msg("Only the arena's creator may open its pool")]
+    NotArenaCreator,
 }
 
 impl From<MathError> for PoolError {

@@ -182,6 +182,14 @@ fn pool_creation_rejections() {
     let ix = harness.create_pool_ix(&creator.pubkey(), &arena, 1_001);
     assert_pool_error(harness.send(&creator, &[ix], &[]), PoolError::FeeTooHigh);
 
+    // Only the arena's creator: anyone else could fix the single pool's fee first.
+    let squatter = harness.wallet(0);
+    let ix = harness.create_pool_ix(&squatter.pubkey(), &arena, 1_000);
+    assert_pool_error(
+        harness.send(&squatter, &[ix], &[]),
+        PoolError::NotArenaCreator,
+    );
+
     // The vaults swapped: each must be the PDA of its index.
     let mut ix = harness.create_pool_ix(&creator.pubkey(), &arena, 100);
     let (first, second) = (ix.accounts[9].clone(), ix.accounts[11].clone());

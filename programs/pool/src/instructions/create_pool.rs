@@ -15,6 +15,8 @@ use crate::state::Pool;
 pub struct CreatePool<'info> {
     #[account(mut)]
     pub creator: Signer<'info>,
+    // An arena has a single pool: whoever opened it first would set its fee for good.
+    #[account(has_one = creator @ PoolError::NotArenaCreator)]
     pub arena: Box<Account<'info, Arena>>,
     #[account(
         init,
@@ -43,8 +45,8 @@ pub struct CreatePool<'info> {
     pub system_program: Program<'info, System>,
 }
 
-/// Opens the market maker of an open arena, with a trading fee of `fee_bps`. Anyone may
-/// open it; it holds nothing until the first deposit.
+/// Opens the market maker of an open arena, with a trading fee of `fee_bps`. Only the arena's
+/// creator may open it; it holds nothing until the first deposit.
 pub fn handler<'info>(
     ctx: Context<'_, '_, 'info, 'info, CreatePool<'info>>,
     fee_bps: u16,
