@@ -81,6 +81,9 @@ idl:
 bench: build
 	$(CARGO_TARGET_DIR)/release/localnet-bench
 	$(CARGO_TARGET_DIR)/release/arena-cost
+	$(CARGO_TARGET_DIR)/release/orderbook-cost
+	$(CARGO_TARGET_DIR)/release/pool-cost
+	$(CARGO_TARGET_DIR)/release/matching-bench
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
