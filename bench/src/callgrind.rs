@@ -5,6 +5,9 @@ use std::path::Path;
 use std::process::Command;
 
 use anyhow::{bail, ensure, Context, Result};
+use litesvm::types::TransactionResult;
+use litesvm::LiteSVM;
+use solana_transaction::Transaction;
 
 /// What a measurement counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -97,6 +100,73 @@ fn total(dump: &str) -> Result<u64> {
         }
     }
     bail!("the dump has no totals line")
+}
+
+/// Measured transactions of a scenario run through this. Callgrind dumps its counters when
+/// `begin_span` returns and again when this returns: the second dump is the transaction's cost.
+#[inline(never)]
+#[allow(clippy::result_large_err)] // litesvm's result type, passed through
+pub fn measured_transaction(svm: &mut LiteSVM, tx: Transaction) -> TransactionResult {
+    begin_span();
+    std::hint::black_box(svm.send_transaction(tx))
+}
+
+#[inline(never)]
+fn begin_span() {
+    std::hint::black_box(());
+}
+
+/// Runs the current binary with `--scenario` under callgrind, once per scope; for each of the
+/// scenario's `steps` measured transactions, the instructions counted in the program and in
+/// the whole transaction.
+pub fn count_scenario(name: &str, steps: usize) -> Result<Vec<(u64, u64)>> {
+    let binary = std::env::current_exe().context("locating this binary")?;
+    let work = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+    let mut counts = Vec::new();
+    for scope in [Scope::Program, Scope::Transaction] {
+        eprintln!("counting {scope:?} instructions under callgrind...");
+        let per_step = count_spans(
+            &binary,
+            &["--scenario"],
+            "betfun_bench::callgrind::begin_span",
+            "betfun_bench::callgrind::measured_transaction",
+            scope,
+            &work.join(format!("{scope:?}")),
+        )?;
+        ensure!(
+            per_step.len() == steps,
+            "{} dumps for {steps} steps",
+            per_step.len()
+        );
+        counts.push(per_step);
+    }
+    let _ = std::fs::remove_dir_all(&work);
+    Ok(counts[0]
+        .iter()
+        .copied()
+        .zip(counts[1].iter().copied())
+        .collect())
+}
+
+pub fn valgrind_version() -> String {
+    Command::new("valgrind")
+        .arg("--version")
+        .output()
+        .map(|output| String::from_utf8_lossy(&output.stdout).trim().to_string())
+        .unwrap_or_else(|_| "valgrind".into())
+}
+
+/// `1234567` as `1,234,567`, for the reports' tables.
+pub fn thousands(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -4,18 +4,14 @@
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
-use std::process::Command;
 
-use anyhow::{ensure, Context, Result};
+use anyhow::{Context, Result};
 use betfun_bench::arena_cost::{self, STEPS};
-use betfun_bench::callgrind::{self, Scope};
+use betfun_bench::callgrind;
 use betfun_bench::machine::Machine;
 use betfun_localnet::programs::new_svm;
 use clap::Parser;
-use litesvm::types::TransactionResult;
-use litesvm::LiteSVM;
 use serde::Serialize;
-use solana_transaction::Transaction;
 
 #[derive(Parser)]
 #[command(about = "Count the native instructions of each arena instruction with callgrind")]
@@ -27,20 +23,6 @@ struct Args {
     /// `make bench` runs).
     #[arg(long, default_value = "bench/results")]
     out: PathBuf,
-}
-
-/// Measured steps run through this. Callgrind dumps its counters when `begin_span` returns
-/// and again when this returns: the second dump is the transaction's cost.
-#[inline(never)]
-#[allow(clippy::result_large_err)] // litesvm's result type, passed through
-fn measured_transaction(svm: &mut LiteSVM, tx: Transaction) -> TransactionResult {
-    begin_span();
-    std::hint::black_box(svm.send_transaction(tx))
-}
-
-#[inline(never)]
-fn begin_span() {
-    std::hint::black_box(());
 }
 
 #[derive(Serialize)]
@@ -62,37 +44,15 @@ struct Step {
 fn main() -> Result<()> {
     let args = Args::parse();
     if args.scenario {
-        return arena_cost::run(&mut new_svm(), measured_transaction);
+        return arena_cost::run(&mut new_svm(), callgrind::measured_transaction);
     }
     let machine = Machine::describe();
-    let binary = std::env::current_exe().context("locating this binary")?;
-    let work = std::env::temp_dir().join(format!("arena-cost-{}", std::process::id()));
-    let mut counts = Vec::new();
-    for scope in [Scope::Program, Scope::Transaction] {
-        eprintln!("counting {scope:?} instructions under callgrind...");
-        let dir = work.join(format!("{scope:?}"));
-        let per_step = callgrind::count_spans(
-            &binary,
-            &["--scenario"],
-            "arena_cost::begin_span",
-            "arena_cost::measured_transaction",
-            scope,
-            &dir,
-        )?;
-        ensure!(
-            per_step.len() == STEPS.len(),
-            "{} dumps for {} steps",
-            per_step.len(),
-            STEPS.len()
-        );
-        counts.push(per_step);
-    }
-    let _ = std::fs::remove_dir_all(&work);
+    let counts = callgrind::count_scenario("arena-cost", STEPS.len())?;
 
     let steps = STEPS
         .iter()
-        .zip(counts[0].iter().zip(&counts[1]))
-        .map(|(&instruction, (&program, &transaction))| Step {
+        .zip(counts)
+        .map(|(&instruction, (program, transaction))| Step {
             instruction,
             program,
             transaction,
@@ -100,7 +60,7 @@ fn main() -> Result<()> {
         .collect();
     let report = Report {
         machine,
-        valgrind: valgrind_version(),
+        valgrind: callgrind::valgrind_version(),
         steps,
     };
     write(&report, &args.out)
@@ -133,29 +93,9 @@ fn markdown(report: &Report) -> String {
             out,
             "| {} | {} | {} |",
             step.instruction,
-            thousands(step.program),
-            thousands(step.transaction)
+            callgrind::thousands(step.program),
+            callgrind::thousands(step.transaction)
         );
     }
     out
-}
-
-fn thousands(value: u64) -> String {
-    let digits = value.to_string();
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
-fn valgrind_version() -> String {
-    Command::new("valgrind")
-        .arg("--version")
-        .output()
-        .map(|output| String::from_utf8_lossy(&output.stdout).trim().to_string())
-        .unwrap_or_else(|_| "valgrind".into())
 }

@@ -4,18 +4,14 @@
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
-use std::process::Command;
 
-use anyhow::{ensure, Context, Result};
-use betfun_bench::callgrind::{self, Scope};
+use anyhow::{Context, Result};
+use betfun_bench::callgrind;
 use betfun_bench::machine::Machine;
 use betfun_bench::orderbook_cost;
 use betfun_localnet::programs::new_svm;
 use clap::Parser;
-use litesvm::types::TransactionResult;
-use litesvm::LiteSVM;
 use serde::Serialize;
-use solana_transaction::Transaction;
 
 #[derive(Parser)]
 #[command(about = "Count the native instructions of order book instructions with callgrind")]
@@ -27,20 +23,6 @@ struct Args {
     /// `make bench` runs).
     #[arg(long, default_value = "bench/results")]
     out: PathBuf,
-}
-
-/// Measured steps run through this. Callgrind dumps its counters when `begin_span` returns
-/// and again when this returns: the second dump is the transaction's cost.
-#[inline(never)]
-#[allow(clippy::result_large_err)] // litesvm's result type, passed through
-fn measured_transaction(svm: &mut LiteSVM, tx: Transaction) -> TransactionResult {
-    begin_span();
-    std::hint::black_box(svm.send_transaction(tx))
-}
-
-#[inline(never)]
-fn begin_span() {
-    std::hint::black_box(());
 }
 
 #[derive(Serialize)]
@@ -64,38 +46,16 @@ struct Step {
 fn main() -> Result<()> {
     let args = Args::parse();
     if args.scenario {
-        return orderbook_cost::run(&mut new_svm(), measured_transaction);
+        return orderbook_cost::run(&mut new_svm(), callgrind::measured_transaction);
     }
     let machine = Machine::describe();
     let steps = orderbook_cost::steps();
-    let binary = std::env::current_exe().context("locating this binary")?;
-    let work = std::env::temp_dir().join(format!("orderbook-cost-{}", std::process::id()));
-    let mut counts = Vec::new();
-    for scope in [Scope::Program, Scope::Transaction] {
-        eprintln!("counting {scope:?} instructions under callgrind...");
-        let dir = work.join(format!("{scope:?}"));
-        let per_step = callgrind::count_spans(
-            &binary,
-            &["--scenario"],
-            "orderbook_cost::begin_span",
-            "orderbook_cost::measured_transaction",
-            scope,
-            &dir,
-        )?;
-        ensure!(
-            per_step.len() == steps.len(),
-            "{} dumps for {} steps",
-            per_step.len(),
-            steps.len()
-        );
-        counts.push(per_step);
-    }
-    let _ = std::fs::remove_dir_all(&work);
+    let counts = callgrind::count_scenario("orderbook-cost", steps.len())?;
 
     let steps = steps
         .into_iter()
-        .zip(counts[0].iter().zip(&counts[1]))
-        .map(|((depth, instruction), (&program, &transaction))| Step {
+        .zip(counts)
+        .map(|((depth, instruction), (program, transaction))| Step {
             depth,
             instruction,
             program,
@@ -104,7 +64,7 @@ fn main() -> Result<()> {
         .collect();
     let report = Report {
         machine,
-        valgrind: valgrind_version(),
+        valgrind: callgrind::valgrind_version(),
         steps,
     };
     write(&report, &args.out)
@@ -160,7 +120,8 @@ fn markdown(report: &Report) -> String {
         for name in orderbook_cost::steps_of_depth() {
             let _ = write!(out, "| {name} |");
             for &depth in depths {
-                let cell = find(depth, &name).map_or("-".into(), |s| thousands(value(s)));
+                let cell =
+                    find(depth, &name).map_or("-".into(), |s| callgrind::thousands(value(s)));
                 let _ = write!(out, " {cell} |");
             }
             let _ = writeln!(out);
@@ -170,7 +131,7 @@ fn markdown(report: &Report) -> String {
                     let first = find(depth, "place_order, 32 fills: first order of 16");
                     let second = find(depth, &name);
                     let cell = match (first, second) {
-                        (Some(a), Some(b)) => thousands(value(a) + value(b)),
+                        (Some(a), Some(b)) => callgrind::thousands(value(a) + value(b)),
                         _ => "-".into(),
                     };
                     let _ = write!(out, " {cell} |");
@@ -184,7 +145,7 @@ fn markdown(report: &Report) -> String {
             let one = find(depth, "place_order, 1 fills");
             let sixteen = find(depth, "place_order, 16 fills");
             let cell = match (one, sixteen) {
-                (Some(a), Some(b)) => thousands(value(b).saturating_sub(value(a)) / 15),
+                (Some(a), Some(b)) => callgrind::thousands(value(b).saturating_sub(value(a)) / 15),
                 _ => "-".into(),
             };
             let _ = write!(out, " {cell} |");
@@ -192,24 +153,4 @@ fn markdown(report: &Report) -> String {
         let _ = writeln!(out);
     }
     out
-}
-
-fn thousands(value: u64) -> String {
-    let digits = value.to_string();
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
-fn valgrind_version() -> String {
-    Command::new("valgrind")
-        .arg("--version")
-        .output()
-        .map(|output| String::from_utf8_lossy(&output.stdout).trim().to_string())
-        .unwrap_or_else(|_| "valgrind".into())
 }
