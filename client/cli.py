@@ -1,7 +1,7 @@
 """The ``betfun`` command line: a dispatcher.
 
-``betfun localnet`` starts the local validator and ``betfun up`` the stack (the localnet alone
-until the indexer and the API join it); ``betfun arena ...`` runs the arena program's
+``betfun localnet`` starts the local validator and ``betfun up`` the whole stack, supervised
+(client/stack.py); ``betfun arena ...`` runs the arena program's
 commands (client/cli_arena.py), ``betfun book ...`` the order book's
 (client/cli_book.py) and ``betfun pool ...`` the pool's (client/cli_pool.py). Every expected
 failure ends in one line on stderr and a non-zero status, never a traceback.
@@ -97,6 +97,87 @@ def _add_localnet_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_up_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--state-dir",
+        type=Path,
+        default=Path(".betfun"),
+        metavar="DIR",
+        help="ledger, database, logs (DIR/logs/<part>.log) (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--rpc-port",
+        type=_port,
+        default=8899,
+        metavar="PORT",
+        help="the localnet's JSON-RPC port; PubSub listens on PORT+1 (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--api-port",
+        type=_port,
+        default=8000,
+        metavar="PORT",
+        help="the API's port: REST /v1, /graphql, /docs, /health (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--bind",
+        default="127.0.0.1",
+        metavar="ADDRESS",
+        help="address the localnet and the API listen on (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--slot-ms",
+        type=_positive_int,
+        default=400,
+        metavar="MS",
+        help="slot duration in milliseconds (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--reset",
+        action="store_true",
+        help="start from genesis: discard the ledger and the embedded database",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="also create a few arenas and run simulated wallets that bet on them",
+    )
+
+
+def run_up(config: Config, args: argparse.Namespace) -> int:
+    """``betfun up``: the supervisor in client/stack.py, in the foreground."""
+    from betfun.client import stack  # the supervisor's imports are for `up` alone
+
+    _check_binary(config.localnet_bin)
+    keypair, created = load_or_create_keypair(config.keypair_path)
+    if created:
+        print(
+            f"{PROG}: created a new keypair {keypair.pubkey()} in {config.keypair_path} "
+            "(Solana CLI format; set BETFUN_KEYPAIR to use another)",
+            file=sys.stderr,
+        )
+    state_dir: Path = args.state_dir.expanduser().resolve()
+    localnet = LocalnetOptions(
+        rpc_port=args.rpc_port,
+        bind=args.bind,
+        ledger=state_dir / "ledger",
+        reset=args.reset,
+        slot_ms=args.slot_ms,
+    )
+    options = stack.StackOptions(
+        state_dir=state_dir,
+        rpc_port=args.rpc_port,
+        api_port=args.api_port,
+        bind=args.bind,
+        slot_ms=args.slot_ms,
+        reset=args.reset,
+        demo=args.demo,
+        database_url=os.environ.get("DATABASE_URL") or None,
+        redis_url=os.environ.get("REDIS_URL") or None,
+    )
+    return stack.run_stack(config, options, localnet_command(config, localnet))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -112,11 +193,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     up = commands.add_parser(
         "up",
-        help="run the stack in the foreground (for now: the localnet)",
-        description="Run the BetFun stack in the foreground. Ctrl-C stops it. "
-        "For now the stack is the localnet alone.",
+        help="run the whole stack in the foreground (localnet, PostgreSQL, Redis, indexer, API)",
+        description="Run the BetFun stack in the foreground: the localnet, PostgreSQL (embedded "
+        "unless DATABASE_URL is set), Redis (embedded unless REDIS_URL is set), the indexer and "
+        "the API, each waited on until ready; then print their URLs. Ctrl-C stops everything. "
+        "The ledger and the database persist in the state directory, so the next `up` resumes.",
+        epilog="environment: DATABASE_URL, REDIS_URL (use these servers instead of embedded "
+        "ones), BETFUN_KEYPAIR (funded by the localnet; the demo's admin), BETFUN_LOCALNET_BIN",
     )
-    _add_localnet_arguments(up)
+    _add_up_arguments(up)
 
     localnet = commands.add_parser(
         "localnet",
@@ -212,7 +297,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         config = Config.from_env()
-        if args.command in ("localnet", "up"):
+        if args.command == "up":
+            return run_up(config, args)
+        if args.command == "localnet":
             run_localnet(config, _localnet_options(args))
         if args.command in ("arena", "book", "pool"):
             run_arena(config, args)
