@@ -22,6 +22,7 @@ import httpx
 from solana.exceptions import SolanaRpcException
 from solana.rpc.core import RPCException
 
+from betfun.api import cli as api_cli
 from betfun.client import __version__, cli_arena, cli_book, cli_pool
 from betfun.client.cli_output import CliError, to_json, write
 from betfun.client.config import Config, ConfigError
@@ -214,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_book.add_book_parser(commands)
     cli_pool.add_pool_parser(commands)
     indexer_cli.add_parsers(commands)
+    api_cli.add_parsers(commands)
     return parser
 
 
@@ -306,6 +308,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command in indexer_cli.COMMANDS:
             return indexer_cli.run(args)
+        if args.command in api_cli.COMMANDS:
+            return api_cli.run(args)
         raise CliError(f"unknown command {args.command!r}")  # unreachable with argparse
     except (CliError, ConfigError, KeypairFileError, BetfunError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)

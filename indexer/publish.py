@@ -20,10 +20,12 @@ a message can come twice, never zero times, as long as a subscriber is connected
 pub/sub keeps nothing for absent subscribers: a client that reconnects reads the database
 through the API for what it missed).
 
-Cache: readers (the API) cache an arena's summary under :func:`arena_cache_key` with a
-short TTL; every event of the arena deletes the key in the same Redis round trip that
-publishes it, before the message goes out, so a subscriber that re-reads after a message
-never gets the stale summary from the cache.
+Cache: readers (the API) cache an arena's summary under :func:`arena_cache_key` of the
+arena's version, a counter at :func:`arena_version_key`. Every event of the arena increments
+the version in the same Redis round trip that publishes it, before the message goes out, so
+a subscriber that re-reads after a message never gets the stale summary from the cache; and
+a reader that loaded the database before a change can only store what it read under the
+version it saw before, which nobody reads any more.
 """
 
 from __future__ import annotations
@@ -55,8 +57,12 @@ def wallet_channel(wallet: str) -> str:
     return f"wallet:{wallet}"
 
 
-def arena_cache_key(arena: str) -> str:
-    return f"cache:arena:{arena}"
+def arena_version_key(arena: str) -> str:
+    return f"cache:arena:{arena}:version"
+
+
+def arena_cache_key(arena: str, version: int) -> str:
+    return f"cache:arena:{arena}:{version}"
 
 
 def channels(data: Mapping[str, Any]) -> list[str]:
@@ -129,7 +135,7 @@ class Publisher:
         for row in rows:
             data: dict[str, Any] = json.loads(row["data"])
             if isinstance(data.get("arena"), str):
-                pipe.delete(arena_cache_key(data["arena"]))
+                pipe.incr(arena_version_key(data["arena"]))
             text = message({**row, "data": data})
             for channel in channels(data):
                 pipe.publish(channel, text)

@@ -19,6 +19,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -619,8 +620,7 @@ def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgres]:
 _databases = itertools.count(1)
 
 
-@pytest_asyncio.fixture
-async def database_url(postgres: Postgres) -> str:
+async def new_database(postgres: Postgres) -> str:
     """The URL of a new, empty database on the session's server."""
     import asyncpg
 
@@ -631,6 +631,11 @@ async def database_url(postgres: Postgres) -> str:
     finally:
         await admin.close()
     return postgres.url(name)
+
+
+@pytest_asyncio.fixture
+async def database_url(postgres: Postgres) -> str:
+    return await new_database(postgres)
 
 
 def redis_server_binary() -> Path:
@@ -676,9 +681,10 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @dataclass
-class IndexerProcess:
-    """``betfun indexer`` as a child process, its log in a file."""
+class ServiceProcess:
+    """A ``betfun`` command (``indexer``, ``api ...``) as a child process, its log in a file."""
 
+    command: list[str]
     env: dict[str, str]
     log_path: Path
     process: subprocess.Popen[bytes] | None = None
@@ -691,7 +697,7 @@ class IndexerProcess:
             log.write(f"--- start {self.starts}\n".encode())
             log.flush()
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "betfun.client", "indexer"],
+                [sys.executable, "-m", "betfun.client", *self.command],
                 env=self.env,
                 stdin=subprocess.DEVNULL,
                 stdout=log,
@@ -716,30 +722,38 @@ class IndexerProcess:
         assert self.process is not None
         code = self.process.poll()
         if code is not None:
-            raise AssertionError(f"the indexer exited with {code}:\n{self.output()}")
+            raise AssertionError(f"{self.command[0]} exited with {code}:\n{self.output()}")
 
     def output(self) -> str:
         return self.log_path.read_text(errors="replace")[-20_000:]
 
 
+def service_env(
+    rpc_url: str, ws_url: str | None, database_url: str, redis_url: str
+) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "BETFUN_RPC_URL": rpc_url,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+    }
+    if ws_url is not None:
+        env["BETFUN_WS_URL"] = ws_url
+    return env
+
+
 class IndexerFactory(Protocol):
-    def __call__(self, rpc_url: str, ws_url: str, database_url: str) -> IndexerProcess: ...
+    def __call__(self, rpc_url: str, ws_url: str, database_url: str) -> ServiceProcess: ...
 
 
 @pytest.fixture
 def indexer_factory(tmp_path: Path, redis_url: str) -> Iterator[IndexerFactory]:
     """Indexer processes (not started yet) on the given endpoints; all stopped at teardown."""
-    made: list[IndexerProcess] = []
+    made: list[ServiceProcess] = []
 
-    def make(rpc_url: str, ws_url: str, database_url: str) -> IndexerProcess:
-        env = {
-            **os.environ,
-            "BETFUN_RPC_URL": rpc_url,
-            "BETFUN_WS_URL": ws_url,
-            "DATABASE_URL": database_url,
-            "REDIS_URL": redis_url,
-        }
-        indexer = IndexerProcess(env, tmp_path / f"indexer-{len(made)}.log")
+    def make(rpc_url: str, ws_url: str, database_url: str) -> ServiceProcess:
+        env = service_env(rpc_url, ws_url, database_url, redis_url)
+        indexer = ServiceProcess(["indexer"], env, tmp_path / f"indexer-{len(made)}.log")
         made.append(indexer)
         return indexer
 
@@ -748,6 +762,40 @@ def indexer_factory(tmp_path: Path, redis_url: str) -> Iterator[IndexerFactory]:
     finally:
         for indexer in made:
             indexer.stop()
+
+
+@dataclass
+class ApiProcess:
+    service: ServiceProcess
+    url: str
+
+
+def start_api(
+    log_path: Path,
+    rpc_url: str,
+    database_url: str,
+    redis_url: str,
+    *,
+    rate_limit: str = "1000000/1",
+) -> ApiProcess:
+    """``betfun api`` on a free port, once its /health answers (the rate limit is out of
+    the way unless a test sets one)."""
+    port = free_port_pair()
+    env = service_env(rpc_url, None, database_url, redis_url)
+    env["BETFUN_API_RATE_LIMIT"] = rate_limit
+    service = ServiceProcess(["api", "--port", str(port)], env, log_path)
+    service.start()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while True:
+        service.check_alive()
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(f"{url}/health", timeout=2).status_code in (200, 503):
+                return ApiProcess(service, url)
+        if time.monotonic() > deadline:
+            service.stop()
+            raise RuntimeError(f"the API did not start:\n{service.output()}")
+        time.sleep(0.1)
 
 
 # --------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import json
 import random
 from datetime import UTC, datetime
 
-from betfun.indexer.publish import arena_cache_key, channels, message
+from betfun.indexer.publish import arena_cache_key, arena_version_key, channels, message
 from betfun.indexer.source.backoff import Backoff
 from betfun.indexer.store.migrations import migrations
 
@@ -23,7 +23,8 @@ def test_an_event_goes_to_the_platform_its_arena_and_every_wallet_it_names() -> 
         "wallet:C",
     ]
     assert channels({"admin": "A", "treasury": "T"}) == ["platform:activity", "wallet:A"]
-    assert arena_cache_key("AR") == "cache:arena:AR"
+    assert arena_cache_key("AR", 7) == "cache:arena:AR:7"
+    assert arena_version_key("AR") == "cache:arena:AR:version"
 
 
 def test_the_message_carries_the_key_place_and_data() -> None:

@@ -1,0 +1,1 @@
+"""REST under /v1: thin routes over the service layer."""

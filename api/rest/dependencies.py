@@ -1,0 +1,26 @@
+"""The request parameters the routes share."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+
+from betfun.api.service.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from betfun.api.state import Backends
+
+
+def _backends(request: Request) -> Backends:
+    backends: Backends = request.app.state.backends
+    return backends
+
+
+BackendsDep = Annotated[Backends, Depends(_backends)]
+Limit = Annotated[
+    int, Query(ge=1, le=MAX_PAGE_SIZE, description=f"page size, at most {MAX_PAGE_SIZE}")
+]
+Cursor = Annotated[
+    str | None,
+    Query(max_length=512, description="the `next_cursor` of the previous page"),
+]
+DEFAULT_LIMIT = DEFAULT_PAGE_SIZE
