@@ -38,7 +38,7 @@ def error_response(
     return JSONResponse(_payload(code, message, fields), status_code=status)
 
 
-def _location(loc: tuple[Any, ...]) -> str:
+def location(loc: tuple[Any, ...]) -> str:
     # ("query", "limit") -> "query.limit"; ("body", "amounts", 2) -> "body.amounts[2]"
     text = ""
     for part in loc:
@@ -49,7 +49,7 @@ def _location(loc: tuple[Any, ...]) -> str:
 async def _validation(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     fields = [
-        {"field": _location(tuple(error["loc"])), "problem": error["msg"]} for error in exc.errors()
+        {"field": location(tuple(error["loc"])), "problem": error["msg"]} for error in exc.errors()
     ]
     names = ", ".join(f["field"] for f in fields)
     return error_response(422, "invalid_input", f"invalid request: {names}", fields)

@@ -116,7 +116,7 @@ class LiveFeed:
                 backoff.reset()
                 async for message in pubsub.listen():
                     if message["type"] == "message":
-                        self._dispatch(message["data"])
+                        self.dispatch(message["data"])
             except (RedisError, OSError) as exc:
                 self.connected.clear()
                 delay = backoff.next_delay()
@@ -126,7 +126,8 @@ class LiveFeed:
                 with contextlib.suppress(RedisError, OSError):
                     await pubsub.aclose()  # type: ignore[no-untyped-call]
 
-    def _dispatch(self, raw: bytes) -> None:
+    def dispatch(self, raw: bytes) -> None:
+        """Hand a message of the platform channel to its subscribers."""
         try:
             message: dict[str, Any] = json.loads(raw)
             targets = [s for c in channels(message["data"]) for s in self._subscribers.get(c, ())]

@@ -1,0 +1,138 @@
+"""The API's pure parts: cursors, settings, error locations, address checks, and the live
+feed's routing and overflow."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from redis.asyncio import Redis
+from solders.pubkey import Pubkey
+
+from betfun.api.config import ApiConfig, RateLimit
+from betfun.api.errors import location
+from betfun.api.live import QUEUE_LIMIT, LiveFeed, SubscriberTooSlowError
+from betfun.api.service.errors import InvalidInputError
+from betfun.api.service.pagination import check_limit, decode_cursor, encode_cursor
+from betfun.api.service.values import address
+from betfun.client.config import ConfigError
+from betfun.indexer.publish import PLATFORM_CHANNEL, arena_channel, wallet_channel
+
+
+@given(st.text(max_size=40), st.integers(min_value=0, max_value=2**63))
+def test_a_cursor_gives_back_its_key(text: str, number: int) -> None:
+    cursor = encode_cursor("arenas:volume", [text, number])
+    assert decode_cursor(cursor, "arenas:volume", (str, int)) == [text, number]
+
+
+def test_a_cursor_of_another_listing_or_shape_is_refused() -> None:
+    cursor = encode_cursor("arenas:volume", ["10", "3"])
+    with pytest.raises(InvalidInputError, match="another listing") as refused:
+        decode_cursor(cursor, "arenas:newest", (str,))
+    assert refused.value.field == "cursor"
+    with pytest.raises(InvalidInputError):
+        decode_cursor(cursor, "arenas:volume", (str, int))
+    with pytest.raises(InvalidInputError):
+        decode_cursor(encode_cursor("activity", [True]), "activity", (int,))
+
+
+@given(st.text(max_size=200))
+def test_any_text_as_a_cursor_is_a_key_or_an_invalid_input(text: str) -> None:
+    try:
+        key = decode_cursor(text, "activity", (int,))
+    except InvalidInputError as refused:
+        assert refused.field == "cursor"
+    else:
+        assert isinstance(key[0], int)
+
+
+def test_page_sizes_are_bounded() -> None:
+    assert check_limit(1) == 1
+    assert check_limit(100) == 100
+    for bad in (0, -1, 101, 10**9):
+        with pytest.raises(InvalidInputError, match="between 1 and 100"):
+            check_limit(bad)
+
+
+def test_addresses_are_checked() -> None:
+    key = str(Pubkey.new_unique())
+    assert address(key, "wallet") == key
+    for bad in ("", "0OIl", "x" * 45, "z" * 44, "'; DROP TABLE arenas; --"):
+        with pytest.raises(InvalidInputError) as refused:
+            address(bad, "wallet")
+        assert refused.value.field == "wallet"
+
+
+def test_settings_from_the_environment() -> None:
+    config = ApiConfig.from_env(
+        {
+            "DATABASE_URL": "postgresql://db",
+            "BETFUN_API_CORS_ORIGINS": "https://a.example, https://b.example",
+            "BETFUN_API_RATE_LIMIT": "50/10",
+        }
+    )
+    assert config.cors_origins == ("https://a.example", "https://b.example")
+    assert config.rate_limit == RateLimit(50, 10)
+    assert config.rpc_url == "http://127.0.0.1:8899"
+    with pytest.raises(ConfigError, match="DATABASE_URL"):
+        ApiConfig.from_env({})
+    for bad in ("50", "a/b", "0/10", "10/-1"):
+        with pytest.raises(ConfigError, match="BETFUN_API_RATE_LIMIT"):
+            RateLimit.parse(bad)
+
+
+def test_error_locations_read_like_paths() -> None:
+    assert location(("query", "limit")) == "query.limit"
+    assert location(("body", "amounts", 2)) == "body.amounts[2]"
+    assert location(("body",)) == "body"
+
+
+def _message(name: str, data: dict[str, object]) -> bytes:
+    return json.dumps(
+        {
+            "program": "arena",
+            "name": name,
+            "signature": "sig",
+            "ix_index": 0,
+            "event_index": 0,
+            "slot": 7,
+            "block_time": 1_700_000_000,
+            "data": data,
+        }
+    ).encode()
+
+
+async def test_the_live_feed_routes_by_the_publishers_channels() -> None:
+    feed = LiveFeed(Redis())  # never connected: messages are handed in directly
+    arena, bettor = str(Pubkey.new_unique()), str(Pubkey.new_unique())
+    with (
+        feed.subscribe(arena_channel(arena)) as on_arena,
+        feed.subscribe(wallet_channel(bettor)) as on_wallet,
+        feed.subscribe(PLATFORM_CHANNEL) as on_platform,
+        feed.subscribe(arena_channel(str(Pubkey.new_unique()))) as elsewhere,
+    ):
+        assert feed.subscriber_count == 4
+        feed.dispatch(_message("BetPlaced", {"arena": arena, "bettor": bettor, "amount": 5}))
+        feed.dispatch(b"not json")
+        feed.dispatch(json.dumps({"data": "not an object"}).encode())
+        for subscription in (on_arena, on_wallet, on_platform):
+            item = await anext(aiter(subscription))
+            assert (item.name, item.arena, item.data["amount"]) == ("BetPlaced", arena, 5)
+        with pytest.raises(TimeoutError):
+            async with asyncio.timeout(0.05):
+                await anext(aiter(elsewhere))
+    assert feed.subscriber_count == 0
+
+
+async def test_a_subscriber_that_falls_behind_is_dropped_not_the_others() -> None:
+    feed = LiveFeed(Redis())
+    with feed.subscribe(PLATFORM_CHANNEL) as slow, feed.subscribe(PLATFORM_CHANNEL) as fast:
+        reader = aiter(fast)
+        for index in range(QUEUE_LIMIT + 1):
+            feed.dispatch(_message("BetPlaced", {"amount": index}))
+            assert (await anext(reader)).data["amount"] == index
+        with pytest.raises(SubscriberTooSlowError):
+            await anext(aiter(slow))
