@@ -16,8 +16,9 @@ from betfun.client.cli_output import CliError, write
 from betfun.indexer import service
 from betfun.indexer.config import IndexerConfig
 from betfun.indexer.reconcile import reconcile
+from betfun.indexer.snapshot import SnapshotError
 from betfun.indexer.source.rpc import JsonRpc, RpcError
-from betfun.indexer.store.database import AnotherIndexerError, Store
+from betfun.indexer.store.database import AlreadyIndexedError, AnotherIndexerError, Store
 
 COMMANDS = ("indexer", "reconcile")
 _ENVIRONMENT = (
@@ -27,12 +28,18 @@ _ENVIRONMENT = (
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    commands.add_parser(
+    indexer = commands.add_parser(
         "indexer",
         help="follow the programs into PostgreSQL and Redis",
         description="Follow the BetFun programs over PubSub (backfilling over JSON-RPC) into "
         "PostgreSQL, publishing every change on Redis. Runs until Ctrl-C.",
         epilog=_ENVIRONMENT,
+    )
+    indexer.add_argument(
+        "--snapshot",
+        action="store_true",
+        help="start an empty database from the programs' accounts (getProgramAccounts) "
+        "instead of their whole history, for a node that does not serve it all",
     )
     parser = commands.add_parser(
         "reconcile",
@@ -55,10 +62,10 @@ def run(args: argparse.Namespace) -> int:
             )
             # One line per RPC request is noise; failures reach the follower's log.
             logging.getLogger("httpx").setLevel(logging.WARNING)
-            asyncio.run(service.run(config))
+            asyncio.run(service.run(config, snapshot=args.snapshot))
             return 0
         return asyncio.run(_reconcile(config, as_json=args.json))
-    except AnotherIndexerError as exc:
+    except (AnotherIndexerError, AlreadyIndexedError, SnapshotError) as exc:
         raise CliError(str(exc)) from exc
     except (OSError, asyncpg.PostgresError) as exc:
         raise CliError(f"cannot use the database at DATABASE_URL: {exc}") from exc

@@ -1,5 +1,5 @@
-"""The programs the indexer follows: each a decoder and a projection. The order book and
-pool programs join by adding their pair here."""
+"""The programs the indexer follows: each a decoder, a projection and a snapshot (to start
+from its accounts). The order book and pool programs join by adding theirs here."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from typing import Any, Generic, TypeVar
 from betfun.indexer.decode.arena import ArenaDecoder
 from betfun.indexer.decode.event import Decoder
 from betfun.indexer.store.arena import ArenaProjection
-from betfun.indexer.store.projection import Projection
+from betfun.indexer.store.arena_seed import ArenaSnapshot
+from betfun.indexer.store.projection import Projection, Snapshot
 
 E = TypeVar("E")
 
@@ -18,6 +19,7 @@ E = TypeVar("E")
 class IndexedProgram(Generic[E]):
     decoder: Decoder[E]
     projection: Projection[E]
+    snapshot: Snapshot[Any]
 
     @property
     def name(self) -> str:
@@ -28,4 +30,6 @@ class IndexedProgram(Generic[E]):
         return self.decoder.program_id
 
 
-PROGRAMS: tuple[IndexedProgram[Any], ...] = (IndexedProgram(ArenaDecoder(), ArenaProjection()),)
+PROGRAMS: tuple[IndexedProgram[Any], ...] = (
+    IndexedProgram(ArenaDecoder(), ArenaProjection(), ArenaSnapshot()),
+)

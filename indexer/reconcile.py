@@ -14,11 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 import asyncpg
-import base58
-from solders.pubkey import Pubkey
 
-from betfun.client.arena.accounts import ArenaAccount, ConfigAccount, PositionAccount
-from betfun.client.arena.program import PROGRAM_ID, coder
+from betfun.indexer.source.arena_accounts import read_arena_accounts
 from betfun.indexer.source.rpc import JsonRpc
 
 
@@ -30,15 +27,6 @@ class Report:
     differences: list[str]
 
 
-async def _accounts(rpc: JsonRpc, kind: str) -> tuple[int, list[tuple[Pubkey, bytes]]]:
-    discriminator = coder().accounts.acc_name_to_discriminator[kind]
-    slot, found = await rpc.program_accounts(
-        str(PROGRAM_ID),
-        [{"memcmp": {"offset": 0, "bytes": base58.b58encode(discriminator).decode()}}],
-    )
-    return slot, [(Pubkey.from_string(a.address), a.data) for a in found]
-
-
 def _compare(what: str, chain: dict[str, Any], db: dict[str, Any], differences: list[str]) -> None:
     for field, value in chain.items():
         if db.get(field) != value:
@@ -47,9 +35,7 @@ def _compare(what: str, chain: dict[str, Any], db: dict[str, Any], differences: 
 
 async def reconcile(rpc: JsonRpc, pool: asyncpg.Pool) -> Report:
     differences: list[str] = []
-    slot, raw_configs = await _accounts(rpc, "Config")
-    _, raw_arenas = await _accounts(rpc, "Arena")
-    _, raw_positions = await _accounts(rpc, "Position")
+    chain_state = await read_arena_accounts(rpc)
     async with pool.acquire() as connection:
         db_config = await connection.fetchrow(
             "SELECT admin, treasury, protocol_fee_bps, paused FROM platform_config "
@@ -67,8 +53,8 @@ async def reconcile(rpc: JsonRpc, pool: asyncpg.Pool) -> Report:
             "WHERE total_staked > 0"
         )
 
-    for address, data in raw_configs:
-        config = ConfigAccount.decode(address, data)
+    config = chain_state.config
+    if config is not None:
         chain = {
             "admin": str(config.admin),
             "treasury": str(config.treasury),
@@ -81,10 +67,9 @@ async def reconcile(rpc: JsonRpc, pool: asyncpg.Pool) -> Report:
             _compare("config", chain, dict(db_config), differences)
 
     arenas_in_db = {row["address"]: row for row in db_arenas}
-    for address, data in raw_arenas:
-        arena = ArenaAccount.decode(address, data)
-        row = arenas_in_db.pop(str(address), None)
-        what = f"arena {arena.id} ({address})"
+    for arena in chain_state.arenas:
+        row = arenas_in_db.pop(str(arena.address), None)
+        what = f"arena {arena.id} ({arena.address})"
         if row is None:
             differences.append(f"{what}: on chain, not in DB")
             continue
@@ -101,8 +86,7 @@ async def reconcile(rpc: JsonRpc, pool: asyncpg.Pool) -> Report:
     differences.extend(f"arena {a}: in DB, not on chain" for a in arenas_in_db)
 
     positions_in_db = {(row["arena"], row["owner"]): row for row in db_positions}
-    for address, data in raw_positions:
-        position = PositionAccount.decode(address, data)
+    for position in chain_state.positions:
         key = (str(position.arena), str(position.owner))
         row = positions_in_db.pop(key, None)
         what = f"position of {key[1]} in arena {key[0]}"
@@ -122,7 +106,9 @@ async def reconcile(rpc: JsonRpc, pool: asyncpg.Pool) -> Report:
         f"position of {owner} in arena {arena}: in DB, not on chain"
         for arena, owner in positions_in_db
     )
-    return Report(slot, len(raw_arenas), len(raw_positions), differences)
+    return Report(
+        chain_state.slot, len(chain_state.arenas), len(chain_state.positions), differences
+    )
 
 
 def _plain(row: asyncpg.Record) -> dict[str, object]:

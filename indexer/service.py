@@ -13,6 +13,7 @@ from betfun.indexer.config import IndexerConfig
 from betfun.indexer.pipeline import ProgramPipeline
 from betfun.indexer.programs import PROGRAMS, IndexedProgram
 from betfun.indexer.publish import Publisher
+from betfun.indexer.snapshot import start_from_snapshot
 from betfun.indexer.source.follow import Follower
 from betfun.indexer.source.rpc import JsonRpc
 from betfun.indexer.store.database import Store
@@ -20,11 +21,21 @@ from betfun.indexer.store.database import Store
 log = logging.getLogger(__name__)
 
 
-async def run(config: IndexerConfig, programs: Sequence[IndexedProgram[Any]] = PROGRAMS) -> None:
+async def run(
+    config: IndexerConfig,
+    programs: Sequence[IndexedProgram[Any]] = PROGRAMS,
+    *,
+    snapshot: bool = False,
+) -> None:
+    """Follow ``programs`` until cancelled; with ``snapshot``, an empty database starts
+    from the programs' accounts rather than from their first transaction."""
     store = await Store.open(config.database_url)
     redis = Redis.from_url(config.redis_url)
     rpc = JsonRpc(config.rpc_url)
     try:
+        if snapshot:
+            for program in programs:
+                await start_from_snapshot(rpc, store, program)
         publisher = Publisher(redis, store.pool)
         backlog = await publisher.flush()
         if backlog:

@@ -20,9 +20,9 @@ class ArenaProjection:
     async def apply(self, connection: Connection, event: DecodedEvent[ArenaEvent]) -> None:
         match event.event:
             case ev.ConfigInitialized() | ev.ConfigUpdated() as config:
-                await _config(connection, event, config)
+                await upsert_config(connection, config, event.slot)
             case ev.ArenaCreated() as created:
-                await _created(connection, event, created)
+                await insert_arena(connection, created, event.slot, event.block_time)
             case ev.BetPlaced() as bet:
                 await _bet(connection, event, bet)
             case ev.SetsSplit() | ev.SetsMerged() as sets:
@@ -41,10 +41,8 @@ def _key(event: DecodedEvent[ArenaEvent]) -> tuple[str, int, int]:
     return (event.key.signature, event.key.ix_index, event.key.event_index)
 
 
-async def _config(
-    connection: Connection,
-    event: DecodedEvent[ArenaEvent],
-    config: ev.ConfigInitialized | ev.ConfigUpdated,
+async def upsert_config(
+    connection: Connection, config: ev.ConfigInitialized | ev.ConfigUpdated, slot: int
 ) -> None:
     paused = config.paused if isinstance(config, ev.ConfigUpdated) else False
     await connection.execute(
@@ -59,12 +57,12 @@ async def _config(
         str(config.treasury),
         config.protocol_fee_bps,
         paused,
-        event.slot,
+        slot,
     )
 
 
-async def _created(
-    connection: Connection, event: DecodedEvent[ArenaEvent], created: ev.ArenaCreated
+async def insert_arena(
+    connection: Connection, created: ev.ArenaCreated, slot: int, block_time: int | None
 ) -> None:
     arena = str(created.arena)
     await connection.execute(
@@ -91,7 +89,7 @@ async def _created(
         timestamp(created.close_ts),
         timestamp(created.created_ts),
         " ".join(created.outcomes),
-        event.slot,
+        slot,
     )
     await connection.execute(
         """INSERT INTO outcomes (arena, outcome, label, mint)
@@ -104,8 +102,8 @@ async def _created(
     await wallets.add(
         connection,
         str(created.creator),
-        event.slot,
-        timestamp(event.block_time),
+        slot,
+        timestamp(block_time),
         arenas_created=1,
     )
 

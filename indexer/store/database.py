@@ -12,7 +12,7 @@ rest: no event is counted twice, none is missed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import TypeVar
 
 import asyncpg
@@ -21,7 +21,7 @@ from betfun.indexer.decode.event import DecodedEvent
 from betfun.indexer.source.follow import Cursor
 from betfun.indexer.store import events
 from betfun.indexer.store.migrations import migrate
-from betfun.indexer.store.projection import Projection
+from betfun.indexer.store.projection import Connection, Projection
 
 E = TypeVar("E")
 
@@ -31,6 +31,10 @@ _WRITER_LOCK = 0x62657466756E + 1
 
 class AnotherIndexerError(Exception):
     """Another indexer already writes to this database."""
+
+
+class AlreadyIndexedError(Exception):
+    """A snapshot was asked for a database that already follows the program."""
 
 
 class Store:
@@ -64,6 +68,19 @@ class Store:
 
     async def cursor(self, program: str) -> Cursor | None:
         return await events.cursor(self.pool, program)
+
+    async def seed(
+        self, program: str, seed: Callable[[Connection], Awaitable[None]], cursor: Cursor
+    ) -> None:
+        """Write a program's first state (``seed``) and its cursor in one transaction; only
+        into a database that does not index the program yet."""
+        async with self.pool.acquire() as connection, connection.transaction():
+            if await events.cursor(connection, program) is not None:
+                raise AlreadyIndexedError(
+                    f"the database already indexes {program}: a snapshot starts an empty one"
+                )
+            await seed(connection)
+            await events.advance_cursor(connection, program, cursor)
 
     async def write(
         self,

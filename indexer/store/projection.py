@@ -11,6 +11,7 @@ from asyncpg.connection import Connection as _Connection
 from asyncpg.pool import PoolConnectionProxy
 
 from betfun.indexer.decode.event import DecodedEvent
+from betfun.indexer.source.rpc import JsonRpc
 
 E = TypeVar("E", contravariant=True)
 
@@ -27,3 +28,18 @@ class Projection(Protocol[E]):
 
 def timestamp(unix: int | None) -> datetime | None:
     return None if unix is None else datetime.fromtimestamp(unix, UTC)
+
+
+S = TypeVar("S")
+
+
+class Snapshot(Protocol[S]):
+    """How a program's projections start from its accounts instead of its history."""
+
+    async def read(self, rpc: JsonRpc) -> S:
+        """The program's accounts, decoded."""
+        ...
+
+    async def seed(self, connection: Connection, state: S) -> None:
+        """Write the projections of ``state`` into an empty database."""
+        ...
