@@ -10,7 +10,7 @@ from typing import Any
 import asyncpg
 
 from betfun.api.service.models import Activity, Page
-from betfun.api.service.pagination import check_limit, decode_cursor, encode_cursor
+from betfun.api.service.pagination import check_limit, decode_cursor, page
 from betfun.api.service.values import address
 
 
@@ -75,5 +75,4 @@ async def recent(
             FROM events {where} ORDER BY seq DESC LIMIT ${len(args)}""",  # noqa: S608 (fixed fragments)
         *args,
     )
-    next_cursor = encode_cursor("activity", [rows[limit - 1]["seq"]]) if len(rows) > limit else None
-    return Page[Activity](items=[from_row(row) for row in rows[:limit]], next_cursor=next_cursor)
+    return page(rows, limit, "activity", lambda row: [row["seq"]], from_row)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 import asyncpg
@@ -20,7 +21,7 @@ from betfun.api.service.models import (
     Page,
     Participant,
 )
-from betfun.api.service.pagination import check_limit, decode_cursor, encode_cursor
+from betfun.api.service.pagination import check_limit, decode_cursor, page
 from betfun.api.service.values import MAX_SEARCH_LENGTH, address, amount
 from betfun.client.arena.quotes import payout_pool, resolution_fees
 
@@ -137,12 +138,7 @@ async def list_arenas(pool: asyncpg.Pool, query: ArenaQuery) -> Page[ArenaSummar
         rows = await pool.fetch(sql, *args)
     except asyncpg.DataError:
         raise InvalidInputError("not a cursor from this API", field="cursor") from None
-    next_cursor = (
-        encode_cursor(f"arenas:{query.sort.value}", _sort_key(query.sort, rows[limit - 1]))
-        if len(rows) > limit
-        else None
-    )
-    return Page[ArenaSummary](items=[summary(row) for row in rows[:limit]], next_cursor=next_cursor)
+    return page(rows, limit, f"arenas:{query.sort.value}", partial(_sort_key, query.sort), summary)
 
 
 def _timestamp(text: str) -> datetime:
@@ -227,20 +223,16 @@ async def participants(
             )
         except asyncpg.DataError:
             raise InvalidInputError("not a cursor from this API", field="cursor") from None
-    items = [
-        Participant(
+    return page(
+        rows,
+        limit,
+        "participants",
+        lambda row: [str(row["total_staked"]), row["owner"]],
+        lambda row: Participant(
             wallet=row["owner"],
             stakes=[amount(s) for s in row["stakes"]],
             total_staked=amount(row["total_staked"]),
             claimed=row["claimed"],
             claimed_amount=amount(row["claimed_amount"]),
-        )
-        for row in rows[:limit]
-    ]
-    last = rows[limit - 1] if len(rows) > limit else None
-    next_cursor = (
-        None
-        if last is None
-        else encode_cursor("participants", [str(last["total_staked"]), last["owner"]])
+        ),
     )
-    return Page[Participant](items=items, next_cursor=next_cursor)

@@ -7,9 +7,15 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+import asyncpg
 
 from betfun.api.service.errors import InvalidInputError
+from betfun.api.service.models import Page
+
+T = TypeVar("T")
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
@@ -47,3 +53,16 @@ def check_limit(limit: int) -> int:
             f"must be between 1 and {MAX_PAGE_SIZE}, got {limit}", field="limit"
         )
     return limit
+
+
+def page(
+    rows: Sequence[asyncpg.Record],
+    limit: int,
+    kind: str,
+    key: Callable[[asyncpg.Record], list[Any]],
+    item: Callable[[asyncpg.Record], T],
+) -> Page[T]:
+    """The page of ``rows`` fetched with LIMIT ``limit + 1``: the extra row only tells that
+    another page follows, which starts after the key of the page's last row."""
+    next_cursor = encode_cursor(kind, key(rows[limit - 1])) if len(rows) > limit else None
+    return Page[T](items=[item(row) for row in rows[:limit]], next_cursor=next_cursor)

@@ -8,7 +8,7 @@ import asyncpg
 
 from betfun.api.service.errors import InvalidInputError
 from betfun.api.service.models import ArenaStatus, Page, Portfolio, Position
-from betfun.api.service.pagination import check_limit, decode_cursor, encode_cursor
+from betfun.api.service.pagination import check_limit, decode_cursor, page
 from betfun.api.service.settlement import CLAIMABLE, WINNING_OUTCOME_JOIN
 from betfun.api.service.values import address, amount
 
@@ -37,8 +37,12 @@ async def positions(
         )
     except asyncpg.DataError:
         raise InvalidInputError("not a cursor from this API", field="cursor") from None
-    items = [
-        Position(
+    return page(
+        rows,
+        limit,
+        "positions",
+        lambda row: [row["updated_slot"], row["arena"]],
+        lambda row: Position(
             arena=row["arena"],
             arena_title=row["title"],
             arena_status=ArenaStatus(row["status"]),
@@ -51,14 +55,8 @@ async def positions(
             sets_split=amount(row["sets_split"]),
             sets_merged=amount(row["sets_merged"]),
             redeemed=amount(row["redeemed"]),
-        )
-        for row in rows[:limit]
-    ]
-    last = rows[limit - 1] if len(rows) > limit else None
-    next_cursor = (
-        None if last is None else encode_cursor("positions", [last["updated_slot"], last["arena"]])
+        ),
     )
-    return Page[Position](items=items, next_cursor=next_cursor)
 
 
 async def portfolio(pool: asyncpg.Pool, wallet: str) -> Portfolio:
