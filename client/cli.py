@@ -63,20 +63,32 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _add_localnet_arguments(parser: argparse.ArgumentParser) -> None:
+def _add_node_arguments(parser: argparse.ArgumentParser, listeners: str) -> None:
+    """The localnet's options shared by ``localnet`` and ``up``."""
     parser.add_argument(
         "--rpc-port",
         type=_port,
         default=8899,
         metavar="PORT",
-        help="JSON-RPC port; PubSub listens on PORT+1 (default: %(default)s)",
+        help="the localnet's JSON-RPC port; PubSub listens on PORT+1 (default: %(default)s)",
     )
     parser.add_argument(
         "--bind",
         default="127.0.0.1",
         metavar="ADDRESS",
-        help="address to listen on (default: %(default)s)",
+        help=f"address {listeners} listen on (default: %(default)s)",
     )
+    parser.add_argument(
+        "--slot-ms",
+        type=_positive_int,
+        default=400,
+        metavar="MS",
+        help="slot duration in milliseconds (default: %(default)s)",
+    )
+
+
+def _add_localnet_arguments(parser: argparse.ArgumentParser) -> None:
+    _add_node_arguments(parser, "the localnet's servers")
     parser.add_argument(
         "--ledger",
         type=Path,
@@ -89,16 +101,10 @@ def _add_localnet_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="discard the ledger and start from genesis",
     )
-    parser.add_argument(
-        "--slot-ms",
-        type=_positive_int,
-        default=400,
-        metavar="MS",
-        help="slot duration in milliseconds (default: %(default)s)",
-    )
 
 
 def _add_up_arguments(parser: argparse.ArgumentParser) -> None:
+    _add_node_arguments(parser, "the localnet and the API")
     parser.add_argument(
         "--state-dir",
         type=Path,
@@ -107,31 +113,11 @@ def _add_up_arguments(parser: argparse.ArgumentParser) -> None:
         help="ledger, database, logs (DIR/logs/<part>.log) (default: %(default)s)",
     )
     parser.add_argument(
-        "--rpc-port",
-        type=_port,
-        default=8899,
-        metavar="PORT",
-        help="the localnet's JSON-RPC port; PubSub listens on PORT+1 (default: %(default)s)",
-    )
-    parser.add_argument(
         "--api-port",
         type=_port,
         default=8000,
         metavar="PORT",
         help="the API's port: REST /v1, /graphql, /docs, /health (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--bind",
-        default="127.0.0.1",
-        metavar="ADDRESS",
-        help="address the localnet and the API listen on (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--slot-ms",
-        type=_positive_int,
-        default=400,
-        metavar="MS",
-        help="slot duration in milliseconds (default: %(default)s)",
     )
     parser.add_argument(
         "--reset",
