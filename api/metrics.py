@@ -3,6 +3,7 @@ database shows it (read when /metrics is scraped)."""
 
 from __future__ import annotations
 
+import logging
 import time
 
 import asyncpg
@@ -16,6 +17,8 @@ from solders.pubkey import Pubkey
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from betfun.indexer.programs import PROGRAMS
+
+log = logging.getLogger(__name__)
 
 
 class Metrics:
@@ -56,13 +59,21 @@ class Metrics:
         )
 
     async def read_indexer(self, pool: asyncpg.Pool, rpc: AsyncClient) -> None:
-        rows = await pool.fetch("SELECT program, count(*) AS events FROM events GROUP BY program")
+        """Update the indexer's gauges; when the database fails they keep their last values
+        (the request metrics are served all the same, and /health says what is down)."""
+        try:
+            rows = await pool.fetch(
+                "SELECT program, count(*) AS events FROM events GROUP BY program"
+            )
+            cursors = {
+                row["program"]: row["last_slot"]
+                for row in await pool.fetch("SELECT program, last_slot FROM cursors")
+            }
+        except (asyncpg.PostgresError, OSError) as exc:
+            log.warning("metrics: cannot read the indexer's progress: %s", exc)
+            return
         for row in rows:
             self.events_ingested.labels(row["program"]).set(row["events"])
-        cursors = {
-            row["program"]: row["last_slot"]
-            for row in await pool.fetch("SELECT program, last_slot FROM cursors")
-        }
         for program in PROGRAMS:
             try:
                 newest = await rpc.get_signatures_for_address(
