@@ -78,12 +78,13 @@ idl:
 	$(CARGO) run --release --quiet -p betfun-idl
 
 # Benchmarks, not tests: they record figures with the machine's description in bench/results/.
-bench: build
+bench: venv build
 	$(CARGO_TARGET_DIR)/release/localnet-bench
 	$(CARGO_TARGET_DIR)/release/arena-cost
 	$(CARGO_TARGET_DIR)/release/orderbook-cost
 	$(CARGO_TARGET_DIR)/release/pool-cost
 	$(CARGO_TARGET_DIR)/release/matching-bench
+	$(BIN)/python bench/api/run.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -268,7 +268,8 @@ def markdown(machine: dict[str, Any], config: dict[str, Any], results: dict[str,
         out += [
             "## Concurrent subscribers",
             "",
-            f"N connections to one API process, each with `arenaUpdates` on the same arena; "
+            f"N connections to one API process (a fresh one for each N), each with "
+            "`arenaUpdates` on the same arena; "
             f"then {config['bet_rate']:g} bets/s for {config['bet_seconds']:g} s, so every "
             "bet is delivered N times. Delivery latency from each bet's confirmation to its "
             "message at each subscriber (a message that never came counts as slower than "

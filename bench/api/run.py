@@ -34,7 +34,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--latency-samples", type=int, default=200)
     parser.add_argument("--burst", type=int, default=10_000, help="transactions in the burst")
     parser.add_argument("--rest-rate", type=float, default=1000.0)
-    parser.add_argument("--graphql-rate", type=float, default=200.0)
+    parser.add_argument("--graphql-rate", type=float, default=100.0)
     parser.add_argument("--saturation-seconds", type=float, default=6.0)
     parser.add_argument("--open-seconds", type=float, default=10.0)
     parser.add_argument(

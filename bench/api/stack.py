@@ -205,6 +205,11 @@ class Stack:
     def start_indexer(self) -> None:
         self.children["indexer"] = betfun("indexer", ["indexer"], self.root, self.env())
 
+    def restart_api(self) -> None:
+        """A fresh API process (so that a step's memory starts from a new process)."""
+        self.children.pop("api").stop()
+        self.start_api()
+
     def start_api(self) -> None:
         port = free_port()
         child = betfun("api", ["api", "--port", str(port)], self.root, self.env())

@@ -1,8 +1,8 @@
-"""Concurrent GraphQL subscribers on one API process: N graphql-transport-ws connections
-(ws-subscribers, Rust, one thread), each subscribed to the same arena's updates, while
-bets land at a modest rate; delivery latency from each bet's confirmation to its message
-at every subscriber, and the API process's memory (VmRSS). N grows until the delivery
-p99 passes the bound."""
+"""Concurrent GraphQL subscribers on one API process (a fresh one for each N): N
+graphql-transport-ws connections (ws-subscribers, Rust, one thread), each subscribed to the
+same arena's updates, while bets land at a modest rate; delivery latency from each bet's
+confirmation to its message at every subscriber, and the API process's memory (VmRSS). N
+grows until the delivery p99 passes the bound."""
 
 from __future__ import annotations
 
@@ -67,6 +67,8 @@ async def wait_gauge(api_url: str, condition: Any, timeout: float) -> int:
 async def step(
     stack: Stack, world: World, count: int, rate: float, seconds: float, root: Path
 ) -> SubscriberStep:
+    await asyncio.to_thread(stack.restart_api)
+    await asyncio.sleep(1.0)
     api_pid = stack.children["api"].pid
     idle = rss_kib(api_pid)
     client = Subscribers(
