@@ -9,6 +9,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 from solana.rpc.async_api import AsyncClient
 from solana.rpc.commitment import Confirmed
 from starlette.middleware.cors import CORSMiddleware
@@ -17,10 +19,11 @@ from starlette.responses import JSONResponse, Response
 from betfun.api import errors
 from betfun.api.config import ApiConfig
 from betfun.api.graphql.router import graphql_router
+from betfun.api.graphql.types import live_activity
 from betfun.api.health import health
-from betfun.api.live import LiveFeed
+from betfun.api.live import HEALTH_CHECK_S, LiveFeed
 from betfun.api.metrics import Metrics, RequestMetrics
-from betfun.api.ratelimit import RateLimiter
+from betfun.api.ratelimit import ClientCounts, RateLimiter
 from betfun.api.rest import arenas, platform, transactions, wallets
 from betfun.api.service.cache import ArenaCache
 from betfun.api.service.transactions import TransactionBuilder
@@ -29,24 +32,36 @@ from betfun.client import __version__
 from betfun.indexer.store.database import Store
 
 DATABASE_POOL_SIZE = 10
+REDIS_CONNECT_TIMEOUT_S = 1.0
 
 
 def create_app(config: ApiConfig) -> FastAPI:
     metrics = Metrics()
-    redis = Redis.from_url(config.redis_url)
+    # One quick retry: a read falls back to the database rather than wait for Redis
+    # (redis-py's default retries back off for seconds).
+    redis = Redis.from_url(
+        config.redis_url,
+        health_check_interval=HEALTH_CHECK_S,
+        socket_connect_timeout=REDIS_CONNECT_TIMEOUT_S,
+        retry=Retry(NoBackoff(), 1),
+    )
+    counts = ClientCounts(redis, config.rate_limit)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Migrations too: the API may start before the indexer ever ran.
         store = await Store.open(config.database_url, writer=False, max_size=DATABASE_POOL_SIZE)
         rpc = AsyncClient(config.rpc_url, commitment=Confirmed, timeout=10)
-        live = LiveFeed(redis)
+        live = LiveFeed(redis, live_activity)
+        cache = ArenaCache(redis, live.connected)
+        live.watch(cache.on_event)
         live.start()
+        counts.start()
         app.state.backends = Backends(
             pool=store.pool,
             redis=redis,
             rpc=rpc,
-            cache=ArenaCache(redis),
+            cache=cache,
             live=live,
             transactions=TransactionBuilder(rpc),
             metrics=metrics,
@@ -54,6 +69,7 @@ def create_app(config: ApiConfig) -> FastAPI:
         try:
             yield
         finally:
+            await counts.stop()
             await live.stop()
             await rpc.close()
             await redis.aclose()
@@ -85,11 +101,11 @@ def create_app(config: ApiConfig) -> FastAPI:
         backends: Backends = app.state.backends
         await metrics.read_indexer(backends.pool, backends.rpc)
         metrics.subscribers.set(backends.live.subscriber_count)
-        metrics.cache_hits.set(backends.cache.hits)
+        metrics.cache_hits.set(backends.cache.memory_hits + backends.cache.redis_hits)
         return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
     # Outermost first when wrapped: CORS answers preflights before the limit counts them.
-    app.add_middleware(RateLimiter, redis=redis, limit=config.rate_limit, metrics=metrics)
+    app.add_middleware(RateLimiter, counts=counts, limit=config.rate_limit, metrics=metrics)
     app.add_middleware(RequestMetrics, metrics=metrics)
     app.add_middleware(
         CORSMiddleware,

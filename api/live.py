@@ -1,11 +1,14 @@
-"""Live activity for subscriptions: ONE Redis subscription per API process, fanned out to
-its subscribers.
+"""Live activity: ONE Redis subscription per API process, fanned out to its subscribers.
 
 The process subscribes to the indexer's platform channel, which carries every event, and
 routes each message to local subscribers by the channel names the indexer's publisher
 gives it (:func:`betfun.indexer.publish.channels`): a thousand subscribers to a thousand
-arenas cost one Redis connection and one JSON decode per event. Several API processes
-behind a load balancer each hold their own subscription.
+arenas cost one Redis connection, and each message is decoded and converted (``parse``)
+once, however many receive it. Several API processes behind a load balancer each hold their
+own subscription.
+
+Watchers (the arena cache) see every event's data before any subscriber gets the message,
+and ``None`` when the feed was lost: events may have been missed.
 
 A subscriber that does not keep up (its queue full) is dropped with
 :class:`SubscriberTooSlowError` rather than slowing the others or growing without bound;
@@ -20,14 +23,12 @@ import contextlib
 import json
 import logging
 from collections import defaultdict
-from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any, Generic, TypeVar
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from betfun.api.service.activity import from_message
-from betfun.api.service.models import Activity
 from betfun.indexer.publish import PLATFORM_CHANNEL, channels
 from betfun.indexer.source.backoff import Backoff
 
@@ -35,18 +36,23 @@ log = logging.getLogger(__name__)
 
 # Messages a subscriber may have waiting before it is dropped.
 QUEUE_LIMIT = 1_000
+# Redis pub/sub connections are checked with a PING this often, so a dead one is noticed.
+HEALTH_CHECK_S = 5
+
+T = TypeVar("T")
+Watcher = Callable[[dict[str, Any] | None], None]
 
 
 class SubscriberTooSlowError(Exception):
     """The subscriber fell QUEUE_LIMIT messages behind and was dropped."""
 
 
-class Subscription:
+class Subscription(Generic[T]):
     def __init__(self) -> None:
-        self._queue: asyncio.Queue[Activity | None] = asyncio.Queue(QUEUE_LIMIT)
+        self._queue: asyncio.Queue[T | None] = asyncio.Queue(QUEUE_LIMIT)
         self.dropped = False
 
-    def offer(self, item: Activity) -> None:
+    def offer(self, item: T) -> None:
         if self.dropped:
             return
         try:
@@ -56,10 +62,10 @@ class Subscription:
             self._queue = asyncio.Queue(1)
             self._queue.put_nowait(None)
 
-    def __aiter__(self) -> AsyncIterator[Activity]:
+    def __aiter__(self) -> AsyncIterator[T]:
         return self._items()
 
-    async def _items(self) -> AsyncIterator[Activity]:
+    async def _items(self) -> AsyncIterator[T]:
         while True:
             item = await self._queue.get()
             if item is None:
@@ -70,10 +76,12 @@ class Subscription:
             yield item
 
 
-class LiveFeed:
-    def __init__(self, redis: Redis) -> None:
+class LiveFeed(Generic[T]):
+    def __init__(self, redis: Redis, parse: Callable[[dict[str, Any]], T]) -> None:
         self._redis = redis
-        self._subscribers: defaultdict[str, set[Subscription]] = defaultdict(set)
+        self._parse = parse
+        self._subscribers: defaultdict[str, set[Subscription[T]]] = defaultdict(set)
+        self._watchers: list[Watcher] = []
         self._task: asyncio.Task[None] | None = None
         self.connected = asyncio.Event()
         self.delivered = 0
@@ -81,6 +89,9 @@ class LiveFeed:
     @property
     def subscriber_count(self) -> int:
         return sum(len(s) for s in self._subscribers.values())
+
+    def watch(self, watcher: Watcher) -> None:
+        self._watchers.append(watcher)
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._follow(), name="live-feed")
@@ -92,10 +103,10 @@ class LiveFeed:
                 await self._task
 
     @contextlib.contextmanager
-    def subscribe(self, channel: str) -> Iterator[Subscription]:
+    def subscribe(self, channel: str) -> Iterator[Subscription[T]]:
         """A :class:`Subscription` to ``channel`` (``arena:<address>``,
         ``wallet:<address>`` or the platform channel) for the ``with`` block."""
-        subscription = Subscription()
+        subscription: Subscription[T] = Subscription()
         self._subscribers[channel].add(subscription)
         try:
             yield subscription
@@ -106,6 +117,11 @@ class LiveFeed:
                 if not subscribers:
                     del self._subscribers[channel]
 
+    def _lost(self) -> None:
+        self.connected.clear()
+        for watcher in self._watchers:
+            watcher(None)
+
     async def _follow(self) -> None:
         backoff = Backoff()
         while True:
@@ -114,11 +130,14 @@ class LiveFeed:
                 await pubsub.subscribe(PLATFORM_CHANNEL)
                 self.connected.set()
                 backoff.reset()
-                async for message in pubsub.listen():
-                    if message["type"] == "message":
+                while True:
+                    # A timeout, not listen(): each return lets the client PING an idle
+                    # connection (health_check_interval), so a dead one raises.
+                    message = await pubsub.get_message(timeout=HEALTH_CHECK_S)
+                    if message is not None and message["type"] == "message":
                         self.dispatch(message["data"])
             except (RedisError, OSError) as exc:
-                self.connected.clear()
+                self._lost()
                 delay = backoff.next_delay()
                 log.warning("Redis subscription lost (%s); again in %.1f s", exc, delay)
                 await asyncio.sleep(delay)
@@ -127,14 +146,21 @@ class LiveFeed:
                     await pubsub.aclose()  # type: ignore[no-untyped-call]
 
     def dispatch(self, raw: bytes) -> None:
-        """Hand a message of the platform channel to its subscribers."""
+        """Hand a message of the platform channel to the watchers and its subscribers."""
         try:
             message: dict[str, Any] = json.loads(raw)
-            targets = [s for c in channels(message["data"]) for s in self._subscribers.get(c, ())]
-            if not targets:
-                return
-            item = from_message(message)
+            data: dict[str, Any] = message["data"]
+            targets = [s for c in channels(data) for s in self._subscribers.get(c, ())]
         except (ValueError, KeyError, TypeError, AttributeError):
+            log.warning("ignored a malformed message on %s", PLATFORM_CHANNEL)
+            return
+        for watcher in self._watchers:
+            watcher(data)
+        if not targets:
+            return
+        try:
+            item = self._parse(message)
+        except (ValueError, KeyError, TypeError):
             log.warning("ignored a malformed message on %s", PLATFORM_CHANNEL)
             return
         for subscription in targets:

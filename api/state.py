@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import asyncpg
 from redis.asyncio import Redis
@@ -13,6 +14,9 @@ from betfun.api.metrics import Metrics
 from betfun.api.service.cache import ArenaCache
 from betfun.api.service.transactions import TransactionBuilder
 
+if TYPE_CHECKING:  # the GraphQL types import this module
+    from betfun.api.graphql.types import Activity
+
 
 @dataclass(frozen=True, slots=True)
 class Backends:
@@ -20,6 +24,6 @@ class Backends:
     redis: Redis
     rpc: AsyncClient
     cache: ArenaCache
-    live: LiveFeed
+    live: LiveFeed[Activity]
     transactions: TransactionBuilder
     metrics: Metrics

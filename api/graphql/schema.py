@@ -140,7 +140,7 @@ class Subscription:
             raise NotFoundError(f"no arena at {address}", field="address")
         with info.context.backends.live.subscribe(arena_channel(address)) as subscription:
             async for item in subscription:
-                yield ArenaUpdate(event=Activity.from_pydantic(item), address=address)
+                yield ArenaUpdate(event=item, address=address)
 
     @strawberry.subscription(description="every event that names the wallet")
     async def wallet_activity(
@@ -149,13 +149,13 @@ class Subscription:
         check_address(wallet, "wallet")
         with info.context.backends.live.subscribe(wallet_channel(wallet)) as subscription:
             async for item in subscription:
-                yield Activity.from_pydantic(item)
+                yield item
 
     @strawberry.subscription(description="every event of the platform")
     async def platform_activity(self, info: Info[Context, None]) -> AsyncGenerator[Activity, None]:
         with info.context.backends.live.subscribe(PLATFORM_CHANNEL) as subscription:
             async for item in subscription:
-                yield Activity.from_pydantic(item)
+                yield item
 
 
 schema = strawberry.Schema(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 from strawberry.experimental.pydantic import type as from_model
@@ -130,3 +130,8 @@ def activity_page(page: models.Page[models.Activity]) -> Page[Activity]:
 
 
 AddressArg = Annotated[str, strawberry.argument(description="a base58 public key")]
+
+
+def live_activity(message: dict[str, Any]) -> Activity:
+    """A Redis message of the indexer's publisher as the subscriptions' item."""
+    return Activity.from_pydantic(activity.from_message(message))

@@ -10,7 +10,8 @@ from betfun.api.service.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from betfun.api.state import Backends
 
 
-def _backends(request: Request) -> Backends:
+async def _backends(request: Request) -> Backends:
+    # async: FastAPI runs a plain function in its thread pool, a hop per request.
     backends: Backends = request.app.state.backends
     return backends
 

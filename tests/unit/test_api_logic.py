@@ -10,11 +10,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 from solders.pubkey import Pubkey
 
 from betfun.api.config import ApiConfig, RateLimit
 from betfun.api.errors import location
 from betfun.api.live import QUEUE_LIMIT, LiveFeed, SubscriberTooSlowError
+from betfun.api.ratelimit import ClientCounts
+from betfun.api.service.activity import from_message
+from betfun.api.service.cache import ArenaCache
 from betfun.api.service.errors import InvalidInputError
 from betfun.api.service.pagination import check_limit, decode_cursor, encode_cursor
 from betfun.api.service.values import address
@@ -107,7 +112,7 @@ def _message(name: str, data: dict[str, object]) -> bytes:
 
 
 async def test_the_live_feed_routes_by_the_publishers_channels() -> None:
-    feed = LiveFeed(Redis())  # never connected: messages are handed in directly
+    feed = LiveFeed(Redis(), from_message)  # never connected: messages are handed in directly
     arena, bettor = str(Pubkey.new_unique()), str(Pubkey.new_unique())
     with (
         feed.subscribe(arena_channel(arena)) as on_arena,
@@ -129,7 +134,7 @@ async def test_the_live_feed_routes_by_the_publishers_channels() -> None:
 
 
 async def test_a_subscriber_that_falls_behind_is_dropped_not_the_others() -> None:
-    feed = LiveFeed(Redis())
+    feed = LiveFeed(Redis(), from_message)
     with feed.subscribe(PLATFORM_CHANNEL) as slow, feed.subscribe(PLATFORM_CHANNEL) as fast:
         reader = aiter(fast)
         for index in range(QUEUE_LIMIT + 1):
@@ -137,3 +142,71 @@ async def test_a_subscriber_that_falls_behind_is_dropped_not_the_others() -> Non
             assert (await anext(reader)).data["amount"] == index
         with pytest.raises(SubscriberTooSlowError):
             await anext(aiter(slow))
+
+
+def test_a_client_is_limited_per_window_before_any_sync() -> None:
+    counts = ClientCounts(Redis(), RateLimit(3, 10))
+    now = 1_000_005.0  # 5 s into a window
+    assert [counts.admit("1.2.3.4", now) for _ in range(3)] == [None, None, None]
+    assert counts.admit("1.2.3.4", now) == 5
+    assert counts.admit("5.6.7.8", now) is None
+    assert counts.admit("1.2.3.4", now + 5) is None  # the next window
+
+
+def _unreachable_redis() -> Redis:
+    # Every command fails at once: what the cache does when Redis is away.
+    return Redis(unix_socket_path="/nonexistent/redis.sock", retry=Retry(NoBackoff(), 0))
+
+
+async def test_the_memory_cache_serves_until_the_arenas_next_event() -> None:
+    live = asyncio.Event()
+    live.set()
+    cache = ArenaCache(_unreachable_redis(), live)
+    loads: list[int] = []
+
+    async def load() -> bytes:
+        loads.append(1)
+        return f"state {len(loads)}".encode()
+
+    assert await cache.get("A", load) == b"state 1"
+    assert await cache.get("A", load) == b"state 1"
+    cache.on_event({"arena": "B"})
+    assert await cache.get("A", load) == b"state 1"
+    cache.on_event({"arena": "A"})
+    assert await cache.get("A", load) == b"state 2"
+    assert cache.memory_hits == 2
+
+
+async def test_a_read_that_spans_an_event_is_not_kept() -> None:
+    live = asyncio.Event()
+    live.set()
+    cache = ArenaCache(_unreachable_redis(), live)
+    versions = iter([b"before the event", b"after it"])
+
+    async def slow_load() -> bytes:
+        cache.on_event({"arena": "A"})  # the event lands while the database is read
+        return next(versions)
+
+    assert await cache.get("A", slow_load) == b"before the event"
+
+    async def load() -> bytes:
+        return next(versions)
+
+    assert await cache.get("A", load) == b"after it"
+
+
+async def test_without_the_live_feed_memory_is_bypassed_and_emptied() -> None:
+    live = asyncio.Event()
+    live.set()
+    cache = ArenaCache(_unreachable_redis(), live)
+    served = iter([b"one", b"two", b"three"])
+
+    async def load() -> bytes:
+        return next(served)
+
+    assert await cache.get("A", load) == b"one"
+    live.clear()
+    cache.on_event(None)
+    assert await cache.get("A", load) == b"two"
+    live.set()
+    assert await cache.get("A", load) == b"three"
