@@ -92,6 +92,8 @@ class RequestMetrics:
     def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
         self._app = app
         self._histogram = metrics.request_seconds
+        # labels() resolves its child on every call; a request keeps to a few hundred.
+        self._children: dict[tuple[str, str, int], Histogram] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -111,6 +113,9 @@ class RequestMetrics:
         finally:
             route = scope.get("route")
             template = getattr(route, "path", None) or "unmatched"
-            self._histogram.labels(scope["method"], template, str(status)).observe(
-                time.perf_counter() - started
-            )
+            key = (scope["method"], template, status)
+            child = self._children.get(key)
+            if child is None:
+                child = self._histogram.labels(key[0], template, str(status))
+                self._children[key] = child
+            child.observe(time.perf_counter() - started)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from betfun.api.rest.dependencies import DEFAULT_LIMIT, BackendsDep, Cursor, Limit
@@ -18,6 +18,7 @@ from betfun.api.service.models import (
     Participant,
 )
 from betfun.api.service.values import MAX_SEARCH_LENGTH, address
+from betfun.api.state import Backends
 
 router = APIRouter(prefix="/v1/arenas", tags=["arenas"])
 
@@ -66,9 +67,11 @@ async def list_arenas(
     response_model=Arena,
     responses={404: {"description": "no arena at this address"}},
 )
-async def get_arena(backends: BackendsDep, arena: str) -> Response:
+async def get_arena(request: Request, arena: str) -> Response:
     """One arena with its outcomes, pots and implied odds (cached; fresh after every
     change the indexer stores)."""
+    # The hottest read: the backends straight from the app, no dependency to solve.
+    backends: Backends = request.app.state.backends
     address(arena, "arena")
 
     async def load() -> bytes:
