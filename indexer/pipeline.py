@@ -1,5 +1,5 @@
 """One program's pipeline, as its follower's sink: decode a batch of transactions, store
-events, projections and cursor in one database transaction, then publish."""
+events, projections and cursor in one database transaction, then wake the publisher."""
 
 from __future__ import annotations
 
@@ -44,4 +44,4 @@ class ProgramPipeline:
             new,
             last.slot,
         )
-        await self._publisher.flush()
+        self._publisher.wake()

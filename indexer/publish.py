@@ -47,6 +47,8 @@ PLATFORM_CHANNEL = "platform:activity"
 # Event fields that name a wallet whose feed the event belongs to.
 WALLET_FIELDS = ("bettor", "owner", "creator", "resolver", "admin")
 FLUSH_BATCH = 500
+# After a Redis failure, the next attempt.
+RETRY_S = 1.0
 
 
 def arena_channel(arena: str) -> str:
@@ -96,15 +98,32 @@ def message(row: Mapping[str, Any]) -> str:
 
 
 class Publisher:
+    """Publishes in its own task (:meth:`run`), woken after each write, so that writing the
+    next batch does not wait for Redis."""
+
     def __init__(self, redis: Redis, pool: asyncpg.Pool) -> None:
         self._redis = redis
         self._pool = pool
         self._lock = asyncio.Lock()
+        self._wanted = asyncio.Event()
         self.published = 0
 
-    async def flush(self) -> int:
-        """Publish every stored event not yet published, oldest first; how many. Redis
-        failures are logged and left for the next flush."""
+    def wake(self) -> None:
+        """Events were stored: publish them soon."""
+        self._wanted.set()
+
+    async def run(self) -> None:
+        """Flush whenever woken, until cancelled; after a Redis failure, again shortly."""
+        while True:
+            await self._wanted.wait()
+            self._wanted.clear()
+            if not await self.flush():
+                await asyncio.sleep(RETRY_S)
+                self._wanted.set()
+
+    async def flush(self) -> bool:
+        """Publish every stored event not yet published, oldest first; False when Redis
+        failed (what is left waits for the next flush)."""
         async with self._lock:
             count = 0
             try:
@@ -117,9 +136,11 @@ class Publisher:
                         )
                     count += len(batch)
             except RedisError as exc:
-                log.warning("Redis: %s; %d events wait to be published", exc, count)
-            self.published += count
-            return count
+                log.warning("Redis: %s; unpublished events wait", exc)
+                return False
+            finally:
+                self.published += count
+            return True
 
     async def _unpublished(self) -> list[asyncpg.Record]:
         async with self._pool.acquire() as connection:

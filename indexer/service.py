@@ -37,9 +37,8 @@ async def run(
             for program in programs:
                 await start_from_snapshot(rpc, store, program)
         publisher = Publisher(redis, store.pool)
-        backlog = await publisher.flush()
-        if backlog:
-            log.info("published %d events stored before a restart", backlog)
+        # Events stored before a restart and not published yet go out first.
+        publisher.wake()
         followers = [
             Follower(
                 program.program_id,
@@ -57,6 +56,7 @@ async def run(
             config.ws_url,
         )
         async with asyncio.TaskGroup() as group:
+            group.create_task(publisher.run(), name="publish")
             for follower in followers:
                 group.create_task(follower.run(), name=f"follow-{follower.name}")
     finally:

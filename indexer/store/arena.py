@@ -122,60 +122,54 @@ async def _ensure_position(connection: Connection, arena: str, owner: str, slot:
 
 async def _bet(connection: Connection, event: DecodedEvent[ArenaEvent], bet: ev.BetPlaced) -> None:
     arena, bettor = str(bet.arena), str(bet.bettor)
-    await _ensure_position(connection, arena, bettor, event.slot)
-    row = await connection.fetchrow(
-        """UPDATE positions SET
-               stakes[$3 + 1] = $4,
-               total_staked = total_staked + $5,
-               updated_slot = $6
-           WHERE arena = $1 AND owner = $2
-           RETURNING total_staked = $5 AS first_bet""",
+    # One round trip for the position, the arena, the outcome and the bet (a burst of bets
+    # is bound by round trips): data-modifying CTEs on different tables, the first bet
+    # passed on through RETURNING.
+    first_bet: bool = await connection.fetchval(
+        """WITH position AS (
+               INSERT INTO positions AS p (arena, owner, stakes, total_staked, updated_slot)
+               SELECT a.address, $2,
+                      ARRAY(SELECT CASE WHEN i = $3 + 1 THEN $4::numeric ELSE 0 END
+                            FROM generate_series(1, a.outcome_count) AS i ORDER BY i),
+                      $5::numeric, $6
+               FROM arenas a WHERE a.address = $1
+               ON CONFLICT (arena, owner) DO UPDATE SET
+                   stakes[$3 + 1] = $4,
+                   total_staked = p.total_staked + $5,
+                   updated_slot = $6
+               RETURNING p.total_staked = $5 AS first_bet
+           ),
+           arena AS (
+               UPDATE arenas SET
+                   total_pot = $7,
+                   pot_unclaimed = pot_unclaimed + $5,
+                   volume = volume + $5,
+                   bet_count = bet_count + 1,
+                   bettor_count = bettor_count + (SELECT first_bet::int FROM position),
+                   updated_slot = $6
+               WHERE address = $1
+           ),
+           outcome AS (
+               UPDATE outcomes SET pot = $8, bettor_count = bettor_count + $9
+               WHERE arena = $1 AND outcome = $3
+           ),
+           placed AS (
+               INSERT INTO bets
+                   (signature, ix_index, event_index, arena, bettor, outcome, amount,
+                    outcome_pot, total_pot, position_stake, slot, block_time)
+               VALUES ($10, $11, $12, $1, $2, $3, $5, $8, $7, $4, $6, $13)
+           )
+           SELECT first_bet FROM position""",
         arena,
         bettor,
         bet.outcome,
         bet.position_stake,
         bet.amount,
         event.slot,
-    )
-    first_bet = bool(row and row["first_bet"])
-    first_on_outcome = bet.position_stake == bet.amount
-    await connection.execute(
-        """UPDATE arenas SET
-               total_pot = $2,
-               pot_unclaimed = pot_unclaimed + $3,
-               volume = volume + $3,
-               bet_count = bet_count + 1,
-               bettor_count = bettor_count + $4,
-               updated_slot = $5
-           WHERE address = $1""",
-        arena,
         bet.total_pot,
-        bet.amount,
-        int(first_bet),
-        event.slot,
-    )
-    await connection.execute(
-        """UPDATE outcomes SET pot = $3, bettor_count = bettor_count + $4
-           WHERE arena = $1 AND outcome = $2""",
-        arena,
-        bet.outcome,
         bet.outcome_pot,
-        int(first_on_outcome),
-    )
-    await connection.execute(
-        """INSERT INTO bets
-               (signature, ix_index, event_index, arena, bettor, outcome, amount, outcome_pot,
-                total_pot, position_stake, slot, block_time)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)""",
+        int(bet.position_stake == bet.amount),
         *_key(event),
-        arena,
-        bettor,
-        bet.outcome,
-        bet.amount,
-        bet.outcome_pot,
-        bet.total_pot,
-        bet.position_stake,
-        event.slot,
         timestamp(event.block_time),
     )
     await wallets.add(
