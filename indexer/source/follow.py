@@ -23,7 +23,7 @@ import asyncio
 import enum
 import logging
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -168,38 +168,74 @@ class Follower:
         missed = [info for info in history if info.signature not in self._seen]
         if missed:
             log.info("%s: backfilling %d transactions", self.name, len(missed))
-        for start in range(0, len(missed), TRANSACTION_BATCH):
-            await self._deliver(missed[start : start + TRANSACTION_BATCH])
+
+        async def chunks() -> AsyncIterator[list[SignatureInfo]]:
+            for start in range(0, len(missed), TRANSACTION_BATCH):
+                yield missed[start : start + TRANSACTION_BATCH]
+
+        await self._deliver_all(chunks())
 
     async def _live(self, queue: asyncio.Queue[LogsNotice | BaseException]) -> None:
-        while True:
-            items = [await queue.get()]
-            while len(items) < TRANSACTION_BATCH and not queue.empty():
-                items.append(queue.get_nowait())
-            notices = [item for item in items if isinstance(item, LogsNotice)]
-            await self._deliver(
-                [SignatureInfo(n.signature, n.slot, None, n.failed) for n in notices]
-            )
-            for item in items:
-                if isinstance(item, BaseException):
-                    raise item
+        async def batches() -> AsyncIterator[list[SignatureInfo]]:
+            while True:
+                items = [await queue.get()]
+                while len(items) < TRANSACTION_BATCH and not queue.empty():
+                    items.append(queue.get_nowait())
+                notices = [item for item in items if isinstance(item, LogsNotice)]
+                yield [SignatureInfo(n.signature, n.slot, None, n.failed) for n in notices]
+                for item in items:
+                    if isinstance(item, BaseException):
+                        raise item
 
-    async def _deliver(self, infos: Sequence[SignatureInfo]) -> None:
-        """Fetch what is new among ``infos`` and hand it to the sink, in order."""
+        await self._deliver_all(batches())
+
+    async def _deliver_all(self, batches: AsyncIterator[list[SignatureInfo]]) -> None:
+        """Fetch and store each batch, in order, fetching the next one while the sink
+        stores the last (the two wait on different servers)."""
+        storing: asyncio.Task[None] | None = None
+        in_flight: set[str] = set()
+        try:
+            async for infos in batches:
+                transactions = await self._fetch(infos, in_flight)
+                if storing is not None:
+                    await storing
+                if transactions:
+                    in_flight = {tx.signature for tx in transactions}
+                    storing = asyncio.create_task(self._store(transactions))
+                else:
+                    storing = None
+            if storing is not None:
+                await storing
+        except BaseException as exc:
+            # A lost stream still lets the batch being stored finish (it is good data);
+            # a cancelled follower stops it (its transaction rolls back).
+            if storing is not None and not storing.done():
+                if isinstance(exc, asyncio.CancelledError):
+                    storing.cancel()
+                await asyncio.gather(storing, return_exceptions=True)
+            raise
+
+    async def _fetch(
+        self, infos: Sequence[SignatureInfo], in_flight: set[str]
+    ) -> list[ChainTransaction]:
+        """The transactions of ``infos`` not delivered yet, in order (a failed one without
+        fetching it: it has no events)."""
         by_signature: dict[str, SignatureInfo] = {}
         for info in infos:
-            if info.signature not in self._seen:
+            if info.signature not in self._seen and info.signature not in in_flight:
                 by_signature.setdefault(info.signature, info)
         fresh = list(by_signature.values())
         if not fresh:
-            return
+            return []
         succeeded = [info.signature for info in fresh if not info.failed]
         fetched = {tx.signature: tx for tx in await self._rpc.transactions(succeeded)}
-        transactions = [
+        return [
             fetched.get(info.signature)
             or ChainTransaction.failure(info.signature, info.slot, info.block_time)
             for info in fresh
         ]
+
+    async def _store(self, transactions: Sequence[ChainTransaction]) -> None:
         await self._sink.ingest(transactions)
         for tx in transactions:
             self._seen.add(tx.signature)
