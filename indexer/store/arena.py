@@ -120,46 +120,53 @@ async def _ensure_position(connection: Connection, arena: str, owner: str, slot:
     )
 
 
+# A bet in one round trip (a burst of bets is bound by round trips): the position, the
+# arena, the outcome, the bet and the bettor's counters, as data-modifying CTEs on
+# different tables, the first bet passed on through RETURNING.
+_BET_CTES = """WITH position AS (
+        INSERT INTO positions AS p (arena, owner, stakes, total_staked, updated_slot)
+        SELECT a.address, $2,
+               ARRAY(SELECT CASE WHEN i = $3 + 1 THEN $4::numeric ELSE 0 END
+                     FROM generate_series(1, a.outcome_count) AS i ORDER BY i),
+               $5::numeric, $6
+        FROM arenas a WHERE a.address = $1
+        ON CONFLICT (arena, owner) DO UPDATE SET
+            stakes[$3 + 1] = $4,
+            total_staked = p.total_staked + $5,
+            updated_slot = $6
+        RETURNING p.total_staked = $5 AS first_bet
+    ),
+    arena AS (
+        UPDATE arenas SET
+            total_pot = $7,
+            pot_unclaimed = pot_unclaimed + $5,
+            volume = volume + $5,
+            bet_count = bet_count + 1,
+            bettor_count = bettor_count + (SELECT first_bet::int FROM position),
+            updated_slot = $6
+        WHERE address = $1
+    ),
+    outcome AS (
+        UPDATE outcomes SET pot = $8, bettor_count = bettor_count + $9
+        WHERE arena = $1 AND outcome = $3
+    ),
+    placed AS (
+        INSERT INTO bets
+            (signature, ix_index, event_index, arena, bettor, outcome, amount,
+             outcome_pot, total_pot, position_stake, slot, block_time)
+        VALUES ($10, $11, $12, $1, $2, $3, $5, $8, $7, $4, $6, $13)
+    )
+"""
+_BET_SQL = _BET_CTES + wallets.upsert_sql(
+    ["arenas_entered", "bet_count", "staked"],
+    "SELECT $2, $6, $6, $13, first_bet::int, 1, $5 FROM position",
+)
+
+
 async def _bet(connection: Connection, event: DecodedEvent[ArenaEvent], bet: ev.BetPlaced) -> None:
     arena, bettor = str(bet.arena), str(bet.bettor)
-    # One round trip for the position, the arena, the outcome and the bet (a burst of bets
-    # is bound by round trips): data-modifying CTEs on different tables, the first bet
-    # passed on through RETURNING.
-    first_bet: bool = await connection.fetchval(
-        """WITH position AS (
-               INSERT INTO positions AS p (arena, owner, stakes, total_staked, updated_slot)
-               SELECT a.address, $2,
-                      ARRAY(SELECT CASE WHEN i = $3 + 1 THEN $4::numeric ELSE 0 END
-                            FROM generate_series(1, a.outcome_count) AS i ORDER BY i),
-                      $5::numeric, $6
-               FROM arenas a WHERE a.address = $1
-               ON CONFLICT (arena, owner) DO UPDATE SET
-                   stakes[$3 + 1] = $4,
-                   total_staked = p.total_staked + $5,
-                   updated_slot = $6
-               RETURNING p.total_staked = $5 AS first_bet
-           ),
-           arena AS (
-               UPDATE arenas SET
-                   total_pot = $7,
-                   pot_unclaimed = pot_unclaimed + $5,
-                   volume = volume + $5,
-                   bet_count = bet_count + 1,
-                   bettor_count = bettor_count + (SELECT first_bet::int FROM position),
-                   updated_slot = $6
-               WHERE address = $1
-           ),
-           outcome AS (
-               UPDATE outcomes SET pot = $8, bettor_count = bettor_count + $9
-               WHERE arena = $1 AND outcome = $3
-           ),
-           placed AS (
-               INSERT INTO bets
-                   (signature, ix_index, event_index, arena, bettor, outcome, amount,
-                    outcome_pot, total_pot, position_stake, slot, block_time)
-               VALUES ($10, $11, $12, $1, $2, $3, $5, $8, $7, $4, $6, $13)
-           )
-           SELECT first_bet FROM position""",
+    await connection.execute(
+        _BET_SQL,
         arena,
         bettor,
         bet.outcome,
@@ -171,15 +178,6 @@ async def _bet(connection: Connection, event: DecodedEvent[ArenaEvent], bet: ev.
         int(bet.position_stake == bet.amount),
         *_key(event),
         timestamp(event.block_time),
-    )
-    await wallets.add(
-        connection,
-        bettor,
-        event.slot,
-        timestamp(event.block_time),
-        bet_count=1,
-        staked=bet.amount,
-        arenas_entered=int(first_bet),
     )
 
 

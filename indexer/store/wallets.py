@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from betfun.indexer.store.projection import Connection
@@ -21,6 +22,22 @@ COUNTERS = frozenset(
 )
 
 
+def upsert_sql(columns: Sequence[str], rows: str) -> str:
+    """The statement that adds to the counters ``columns`` of the wallets in ``rows`` (a
+    VALUES list or a SELECT of wallet, first slot, last slot, last time, then one value
+    per column), creating their rows and marking them active."""
+    unknown = set(columns) - COUNTERS
+    if unknown:
+        raise ValueError(f"not wallet counters: {sorted(unknown)}")
+    names = "".join(f", {c}" for c in columns)
+    updates = "".join(f", {c} = wallet_stats.{c} + EXCLUDED.{c}" for c in columns)
+    return f"""INSERT INTO wallet_stats (wallet, first_slot, last_slot, last_time{names})
+        {rows}
+        ON CONFLICT (wallet) DO UPDATE SET
+            last_slot = GREATEST(wallet_stats.last_slot, EXCLUDED.last_slot),
+            last_time = GREATEST(wallet_stats.last_time, EXCLUDED.last_time){updates}"""
+
+
 async def add(
     connection: Connection,
     wallet: str,
@@ -29,21 +46,11 @@ async def add(
     **increments: int,
 ) -> None:
     """Add ``increments`` to the wallet's counters (creating its row) and mark it active."""
-    unknown = increments.keys() - COUNTERS
-    if unknown:
-        raise ValueError(f"not wallet counters: {sorted(unknown)}")
     columns = sorted(increments)
-    names = "".join(f", {c}" for c in columns)
-    values = "".join(f", ${i + 5}" for i in range(len(columns)))
-    updates = "".join(f", {c} = wallet_stats.{c} + EXCLUDED.{c}" for c in columns)
+    values = "".join(f", ${i + 4}" for i in range(len(columns)))
     await connection.execute(
-        f"""INSERT INTO wallet_stats (wallet, first_slot, last_slot, last_time{names})
-            VALUES ($1, $2, $3, $4{values})
-            ON CONFLICT (wallet) DO UPDATE SET
-                last_slot = GREATEST(wallet_stats.last_slot, EXCLUDED.last_slot),
-                last_time = GREATEST(wallet_stats.last_time, EXCLUDED.last_time){updates}""",  # noqa: S608 (column names from COUNTERS)
+        upsert_sql(columns, f"VALUES ($1, $2, $2, $3{values})"),
         wallet,
-        slot,
         slot,
         time,
         *(increments[c] for c in columns),
