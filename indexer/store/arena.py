@@ -8,6 +8,9 @@ arena's row agrees with its account after every event.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
+
 from betfun.client.arena import events as ev
 from betfun.indexer.decode.event import DecodedEvent
 from betfun.indexer.store import wallets
@@ -17,24 +20,37 @@ ArenaEvent = ev.ArenaEvent
 
 
 class ArenaProjection:
-    async def apply(self, connection: Connection, event: DecodedEvent[ArenaEvent]) -> None:
-        match event.event:
-            case ev.ConfigInitialized() | ev.ConfigUpdated() as config:
-                await upsert_config(connection, config, event.slot)
-            case ev.ArenaCreated() as created:
-                await insert_arena(connection, created, event.slot, event.block_time)
-            case ev.BetPlaced() as bet:
-                await _bet(connection, event, bet)
-            case ev.SetsSplit() | ev.SetsMerged() as sets:
-                await _sets(connection, event, sets)
-            case ev.ArenaResolved() as resolved:
-                await _resolved(connection, event, resolved)
-            case ev.ArenaVoided() as voided:
-                await _voided(connection, event, voided)
-            case ev.Claimed() as claimed:
-                await _claimed(connection, event, claimed)
-            case ev.Redeemed() as redeemed:
-                await _redeemed(connection, event, redeemed)
+    async def apply(
+        self, connection: Connection, events: Sequence[DecodedEvent[ArenaEvent]]
+    ) -> None:
+        # Consecutive bets, what a busy arena's batches are made of, go in one pipelined
+        # executemany: the statements still run one after another, in order.
+        for is_bet, run in itertools.groupby(
+            events, key=lambda event: isinstance(event.event, ev.BetPlaced)
+        ):
+            if is_bet:
+                await connection.executemany(_BET_SQL, [_bet_arguments(e) for e in run])
+            else:
+                for event in run:
+                    await _apply_one(connection, event)
+
+
+async def _apply_one(connection: Connection, event: DecodedEvent[ArenaEvent]) -> None:
+    match event.event:
+        case ev.ConfigInitialized() | ev.ConfigUpdated() as config:
+            await upsert_config(connection, config, event.slot)
+        case ev.ArenaCreated() as created:
+            await insert_arena(connection, created, event.slot, event.block_time)
+        case ev.SetsSplit() | ev.SetsMerged() as sets:
+            await _sets(connection, event, sets)
+        case ev.ArenaResolved() as resolved:
+            await _resolved(connection, event, resolved)
+        case ev.ArenaVoided() as voided:
+            await _voided(connection, event, voided)
+        case ev.Claimed() as claimed:
+            await _claimed(connection, event, claimed)
+        case ev.Redeemed() as redeemed:
+            await _redeemed(connection, event, redeemed)
 
 
 def _key(event: DecodedEvent[ArenaEvent]) -> tuple[str, int, int]:
@@ -163,12 +179,12 @@ _BET_SQL = _BET_CTES + wallets.upsert_sql(
 )
 
 
-async def _bet(connection: Connection, event: DecodedEvent[ArenaEvent], bet: ev.BetPlaced) -> None:
-    arena, bettor = str(bet.arena), str(bet.bettor)
-    await connection.execute(
-        _BET_SQL,
-        arena,
-        bettor,
+def _bet_arguments(event: DecodedEvent[ArenaEvent]) -> tuple[object, ...]:
+    bet = event.event
+    assert isinstance(bet, ev.BetPlaced)
+    return (
+        str(bet.arena),
+        str(bet.bettor),
         bet.outcome,
         bet.position_stake,
         bet.amount,

@@ -93,8 +93,6 @@ class Store:
         program's cursor, in one transaction; the number of events that were new."""
         async with self.pool.acquire() as connection, connection.transaction():
             new = await events.insert(connection, decoded)
-            for event in decoded:
-                if event.key in new:
-                    await projection.apply(connection, event)
+            await projection.apply(connection, [event for event in decoded if event.key in new])
             await events.advance_cursor(connection, program, cursor)
         return len(new)

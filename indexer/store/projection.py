@@ -3,6 +3,7 @@ transaction."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Protocol, TypeAlias, TypeVar
 
@@ -20,9 +21,9 @@ Connection: TypeAlias = "_Connection[Record] | PoolConnectionProxy[Record]"
 
 
 class Projection(Protocol[E]):
-    async def apply(self, connection: Connection, event: DecodedEvent[E]) -> None:
-        """Bring the program's tables up to date with ``event``, which is new: it was just
-        inserted into ``events`` in the same transaction."""
+    async def apply(self, connection: Connection, events: Sequence[DecodedEvent[E]]) -> None:
+        """Bring the program's tables up to date with ``events``, in order; each is new:
+        it was just inserted into ``events`` in the same transaction."""
         ...
 
 
