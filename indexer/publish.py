@@ -47,6 +47,13 @@ PLATFORM_CHANNEL = "platform:activity"
 # Event fields that name a wallet whose feed the event belongs to.
 WALLET_FIELDS = ("bettor", "owner", "creator", "resolver", "admin")
 FLUSH_BATCH = 500
+
+# One command per event: the arena's cache version first (ARGV[1], empty for none), then
+# the message (ARGV[2]) on each channel (ARGV[3...]).
+_FAN_OUT = """
+if ARGV[1] ~= '' then redis.call('INCR', ARGV[1]) end
+for i = 3, #ARGV do redis.call('PUBLISH', ARGV[i], ARGV[2]) end
+"""
 # After a Redis failure, the next attempt.
 RETRY_S = 1.0
 
@@ -106,6 +113,7 @@ class Publisher:
         self._pool = pool
         self._lock = asyncio.Lock()
         self._wanted = asyncio.Event()
+        self._fan_out = redis.register_script(_FAN_OUT)
         self.published = 0
 
     def wake(self) -> None:
@@ -155,9 +163,8 @@ class Publisher:
         pipe = self._redis.pipeline(transaction=False)
         for row in rows:
             data: dict[str, Any] = json.loads(row["data"])
-            if isinstance(data.get("arena"), str):
-                pipe.incr(arena_version_key(data["arena"]))
+            arena = data.get("arena")
+            version_key = arena_version_key(arena) if isinstance(arena, str) else ""
             text = message({**row, "data": data})
-            for channel in channels(data):
-                pipe.publish(channel, text)
+            await self._fan_out(keys=[], args=[version_key, text, *channels(data)], client=pipe)
         await pipe.execute()
