@@ -86,10 +86,11 @@ def channels(data: Mapping[str, Any]) -> list[str]:
     return found
 
 
-def message(row: Mapping[str, Any]) -> str:
-    """The JSON message of an ``events`` row."""
+def message(row: Mapping[str, Any] | asyncpg.Record) -> str:
+    """The JSON message of an ``events`` row read with ``data::text``: the stored JSON is
+    spliced in as it is, not decoded and encoded again."""
     block_time: datetime | None = row["block_time"]
-    return json.dumps(
+    envelope = json.dumps(
         {
             "program": row["program"],
             "name": row["name"],
@@ -98,10 +99,10 @@ def message(row: Mapping[str, Any]) -> str:
             "event_index": row["event_index"],
             "slot": row["slot"],
             "block_time": None if block_time is None else int(block_time.timestamp()),
-            "data": row["data"],
         },
         separators=(",", ":"),
     )
+    return f'{envelope[:-1]},"data":{row["data"]}}}'
 
 
 class Publisher:
@@ -165,6 +166,6 @@ class Publisher:
             data: dict[str, Any] = json.loads(row["data"])
             arena = data.get("arena")
             version_key = arena_version_key(arena) if isinstance(arena, str) else ""
-            text = message({**row, "data": data})
+            text = message(row)
             await self._fan_out(keys=[], args=[version_key, text, *channels(data)], client=pipe)
         await pipe.execute()

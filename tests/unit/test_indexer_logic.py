@@ -38,8 +38,13 @@ def test_the_message_carries_the_key_place_and_data() -> None:
         "block_time": datetime(2026, 1, 2, tzinfo=UTC),
         "data": {"arena": "AR", "owner": "W", "amount": 2**63, "refund": False},
     }
-    assert json.loads(message(row)) == {**row, "block_time": 1_767_312_000}
-    assert json.loads(message({**row, "block_time": None}))["block_time"] is None
+    # As read from the events table: data::text, PostgreSQL's rendering of the jsonb.
+    stored = {
+        **row,
+        "data": '{"arena": "AR", "owner": "W", "amount": 9223372036854775808, "refund": false}',
+    }
+    assert json.loads(message(stored)) == {**row, "block_time": 1_767_312_000}
+    assert json.loads(message({**stored, "block_time": None}))["block_time"] is None
 
 
 def test_backoff_grows_to_its_cap_with_jitter_and_resets() -> None:
