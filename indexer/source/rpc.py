@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 import httpx
+import orjson
 
 from betfun.indexer.source.transaction import ChainTransaction
 
@@ -46,6 +47,15 @@ class ProgramAccount:
     data: bytes
 
 
+def _json(response: httpx.Response) -> Json:
+    # orjson: a batch of transactions is megabytes of JSON, and the standard library's
+    # parser was the indexer's largest cost under load.
+    try:
+        return orjson.loads(response.content)
+    except orjson.JSONDecodeError as exc:
+        raise RpcError(f"the node answered with invalid JSON: {exc}") from None
+
+
 class JsonRpc:
     """One HTTP connection pool to a node; every call is async."""
 
@@ -70,7 +80,7 @@ class JsonRpc:
     async def call(self, method: str, params: Sequence[Json] = ()) -> Json:
         response = await self._http.post("", json=self._request(method, params))
         response.raise_for_status()
-        return self._result(method, response.json())
+        return self._result(method, _json(response))
 
     async def batch(self, method: str, params: Sequence[Sequence[Json]]) -> list[Json]:
         """The same method with many parameter lists, in one request; results in order."""
@@ -79,7 +89,7 @@ class JsonRpc:
         requests = [self._request(method, p) for p in params]
         response = await self._http.post("", json=requests)
         response.raise_for_status()
-        replies = response.json()
+        replies = _json(response)
         if not isinstance(replies, list):
             raise RpcError(f"{method}: a batch request got {replies!r:.200}")
         by_id = {reply.get("id"): reply for reply in replies if isinstance(reply, dict)}
