@@ -11,7 +11,7 @@ CARGO ?= cargo
 VENV := .venv
 BIN := $(VENV)/bin
 TYPECHECK := $(VENV)/typecheck
-PY_SOURCES := client indexer api tests
+PY_SOURCES := client indexer api tests bench/api
 
 # Shared by every recipe (and by pytest, which starts the localnet from there).
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/betfun/target
@@ -65,6 +65,7 @@ lint: venv $(TYPECHECK)/betfun
 	$(BIN)/ruff format --check $(PY_SOURCES)
 	$(BIN)/mypy -p betfun.client -p betfun.indexer -p betfun.api
 	$(BIN)/mypy tests
+	$(BIN)/mypy bench/api
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --release --workspace --all-targets -- -D warnings
 
