@@ -23,8 +23,8 @@ from betfun.api.graphql.types import (
     PlatformStats,
     Portfolio,
     Position,
-    activity_page,
     load_arena,
+    page_of,
 )
 from betfun.api.service import activity, arenas, platform, wallets
 from betfun.api.service.errors import NotFoundError
@@ -60,9 +60,7 @@ class Query:
                 cursor=cursor,
             ),
         )
-        return Page(
-            items=[Arena.from_pydantic(a) for a in page.items], next_cursor=page.next_cursor
-        )
+        return page_of(page, Arena.from_pydantic)
 
     @strawberry.field(description="one arena; an error for an address the indexer has not seen")
     async def arena(self, info: Info[Context, None], address: AddressArg) -> Arena:
@@ -75,9 +73,8 @@ class Query:
     async def activity(
         self, info: Info[Context, None], limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
     ) -> Page[Activity]:
-        return activity_page(
-            await activity.recent(info.context.backends.pool, limit=limit, cursor=cursor)
-        )
+        page = await activity.recent(info.context.backends.pool, limit=limit, cursor=cursor)
+        return page_of(page, Activity.from_pydantic)
 
     @strawberry.field(description="a wallet's positions, most recently changed first")
     async def positions(
@@ -90,9 +87,7 @@ class Query:
         page = await wallets.positions(
             info.context.backends.pool, wallet, limit=limit, cursor=cursor
         )
-        return Page(
-            items=[Position.from_pydantic(p) for p in page.items], next_cursor=page.next_cursor
-        )
+        return page_of(page, Position.from_pydantic)
 
     @strawberry.field(description="a wallet's stakes, claimable, realized P&L and win rate")
     async def portfolio(self, info: Info[Context, None], wallet: AddressArg) -> Portfolio:
@@ -106,11 +101,10 @@ class Query:
         limit: int = DEFAULT_PAGE_SIZE,
         cursor: str | None = None,
     ) -> Page[Activity]:
-        return activity_page(
-            await activity.recent(
-                info.context.backends.pool, wallet=wallet, limit=limit, cursor=cursor
-            )
+        page = await activity.recent(
+            info.context.backends.pool, wallet=wallet, limit=limit, cursor=cursor
         )
+        return page_of(page, Activity.from_pydantic)
 
     @strawberry.field(description="wallets by realized P&L or volume over a window")
     async def leaderboard(

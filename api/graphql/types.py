@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
@@ -22,6 +23,7 @@ for _enum in (ArenaStatus, ArenaSort, LeaderboardWindow, LeaderboardRanking):
     strawberry.enum(_enum)
 
 T = TypeVar("T")
+M = TypeVar("M")
 
 
 @strawberry.type
@@ -63,20 +65,16 @@ class Arena:
         page = await arenas.participants(
             info.context.backends.pool, self.address, limit=limit, cursor=cursor
         )
-        return Page(
-            items=[Participant.from_pydantic(p) for p in page.items],
-            next_cursor=page.next_cursor,
-        )
+        return page_of(page, Participant.from_pydantic)
 
     @strawberry.field(description="the arena's events, newest first")
     async def activity(
         self, info: Info[Context, None], limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
     ) -> Page[Activity]:
-        return activity_page(
-            await activity.recent(
-                info.context.backends.pool, arena=self.address, limit=limit, cursor=cursor
-            )
+        page = await activity.recent(
+            info.context.backends.pool, arena=self.address, limit=limit, cursor=cursor
         )
+        return page_of(page, Activity.from_pydantic)
 
 
 @from_model(model=models.Position, all_fields=True)
@@ -125,8 +123,9 @@ async def load_arena(info: Info[Context, None], address: str) -> Arena | None:
     return None if found is None else Arena.from_pydantic(found)
 
 
-def activity_page(page: models.Page[models.Activity]) -> Page[Activity]:
-    return Page(items=[Activity.from_pydantic(a) for a in page.items], next_cursor=page.next_cursor)
+def page_of(page: models.Page[M], convert: Callable[[M], T]) -> Page[T]:
+    """A service page as a GraphQL page, each item converted."""
+    return Page(items=[convert(item) for item in page.items], next_cursor=page.next_cursor)
 
 
 AddressArg = Annotated[str, strawberry.argument(description="a base58 public key")]
