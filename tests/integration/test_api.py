@@ -11,6 +11,7 @@ import contextlib
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from solders.pubkey import Pubkey
 from solders.transaction import Transaction
 
 from betfun.api.graphql.schema import MAX_ALIASES
+from betfun.client.arena import ArenaClient, ArenaStatus
 from betfun.client.arena import events as ev
 from betfun.client.subscriptions import subscribe
 from betfun.client.transactions import send_signed
@@ -270,43 +272,88 @@ async def test_a_settled_arena_in_portfolio_leaderboard_and_stats(
     assert gql["data"]["stats"]["arenasResolved"] == stats["arenas_resolved"]
 
 
-async def test_an_unsigned_transaction_from_the_api_lands(
+async def test_every_arena_action_lands_from_an_unsigned_transaction(
     stack: Stack, http: httpx.AsyncClient
 ) -> None:
     world = stack.world
-    creator = await world.wallet(0)
-    created = (await world.open_arena(creator, ["A", "B"], title="Built by the API")).event(
-        ev.ArenaCreated
+    creator, bettor = await world.wallet(0), await world.wallet()
+
+    async def land(action: str, wallet: ArenaClient, **body: Any) -> dict[str, Any]:
+        """Build through the API, sign as the wallet would, send."""
+        reply = await http.post(f"/v1/tx/{action}", json={"wallet": str(wallet.address), **body})
+        assert reply.status_code == 200, (action, reply.text)
+        answer: dict[str, Any] = reply.json()
+        transaction = Transaction.from_bytes(base64.b64decode(answer["transaction"]))
+        assert transaction.message.account_keys[0] == wallet.address
+        assert str(transaction.message.recent_blockhash) == answer["blockhash"]
+        transaction.sign([wallet.wallet], transaction.message.recent_blockhash)
+        await send_signed(world.admin.connection, transaction)
+        return answer
+
+    # The API checks the close time against the wall clock, the program against the
+    # cluster's (which other tests move forward): later than both.
+    close_ts = max(await creator.cluster_time(), int(time.time())) + 600
+    close_time = datetime.fromtimestamp(close_ts, UTC).isoformat()
+    created = await land(
+        "create-arena",
+        creator,
+        title="Built by the API",
+        category="test",
+        outcomes=["Yes", "No"],
+        close_time=close_time,
+        collateral_mint=str(world.usdc),
+        creator_fee_bps=50,
     )
-    client = await world.wallet()
-    bettor = client.wallet
-    reply = await http.post(
-        "/v1/tx/bet",
-        json={
-            "wallet": str(bettor.pubkey()),
-            "arena": str(created.arena),
-            "outcome": 1,
-            "amount": str(7 * USDC),
-        },
+    arena = Pubkey.from_string(created["arena"])
+    await land("bet", bettor, arena=str(arena), outcome=0, amount=str(20 * USDC))
+    await land("split", bettor, arena=str(arena), amount=str(4 * USDC))
+    await land("merge", bettor, arena=str(arena), amount=str(USDC))
+    state = await bettor.arena(arena)
+    assert (state.title, state.creator, state.total_pot) == (
+        "Built by the API",
+        creator.address,
+        20 * USDC,
     )
-    assert reply.status_code == 200, reply.text
-    unsigned = Transaction.from_bytes(base64.b64decode(reply.json()["transaction"]))
-    assert unsigned.message.account_keys[0] == bettor.pubkey()
-    assert str(unsigned.message.recent_blockhash) == reply.json()["blockhash"]
-    unsigned.sign([bettor], unsigned.message.recent_blockhash)
-    landed = await send_signed(world.admin.connection, unsigned)
-    assert landed.slot > 0
-    position = await client.position(created.arena)
-    assert position is not None
-    assert position.stakes[1] == 7 * USDC
+    assert state.set_collateral == 3 * USDC
 
     # Resolving is the resolver's: another wallet gets a 409 naming the wallet.
     refused = await http.post(
         "/v1/tx/resolve",
-        json={"wallet": str(bettor.pubkey()), "arena": str(created.arena), "winning_outcome": 0},
+        json={"wallet": str(bettor.address), "arena": str(arena), "winning_outcome": 0},
     )
     assert refused.status_code == 409
-    assert refused.json()["error"]["fields"][0]["field"] == "wallet"
+    assert _fields(refused) == ["wallet"]
+    await set_clock(world.rpc_url, close_ts)
+    await land("resolve", creator, arena=str(arena), winning_outcome=0)
+    await land("claim", bettor, arena=str(arena))
+    await land("redeem", bettor, arena=str(arena), amounts=[str(3 * USDC), str(3 * USDC)])
+    state = await bettor.arena(arena)
+    assert (state.status, state.winning_outcome, state.set_collateral) == (
+        ArenaStatus.RESOLVED,
+        0,
+        0,
+    )
+    position = await bettor.position(arena)
+    assert position is not None
+    assert position.claimed
+    assert await bettor.outcome_balances(state) == (0, 0)
+    # A settled arena takes no more bets: the API says so before the program would.
+    late = await http.post(
+        "/v1/tx/bet",
+        json={"wallet": str(bettor.address), "arena": str(arena), "outcome": 1, "amount": "1"},
+    )
+    assert late.status_code == 409
+
+    voided = await land(
+        "create-arena",
+        creator,
+        title="Voided through the API",
+        outcomes=["A", "B", "C"],
+        close_time=datetime.fromtimestamp(close_ts + 600, UTC).isoformat(),
+        collateral_mint=str(world.usdc),
+    )
+    await land("void", creator, arena=voided["arena"])
+    assert (await creator.arena(Pubkey.from_string(voided["arena"]))).status is ArenaStatus.VOIDED
 
 
 def _fields(response: httpx.Response) -> list[str]:
