@@ -71,14 +71,21 @@ async def test_an_empty_database_starts_from_the_accounts(
         placed: list[str] = []
         # Bets land while the snapshot is taken: it must bracket a quiet moment.
         better = asyncio.create_task(keep_betting(bob, live.arena_id, placed))
+
+        async def snapshot_taken() -> bool:
+            indexer.check_alive()
+            return "started from its accounts" in indexer.output()
+
         try:
             await asyncio.sleep(0.3)
             indexer.start()
-            await asyncio.sleep(2.0)
+            await wait_until(snapshot_taken, timeout=CATCH_UP_BOUND_S, what="the snapshot")
+            await asyncio.sleep(0.5)  # bets go on landing after it
         finally:
             better.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await better
+        after_snapshot = await bob.place_bet(live.arena_id, 2, USDC)
         await carol.claim(settled.arena_id)
         await alice.merge(live.arena_id, 2 * USDC)
 
@@ -113,12 +120,18 @@ async def test_an_empty_database_starts_from_the_accounts(
                 )
                 == 0
             )
-            # ...but everything after it is (the bets during the snapshot, after the one
-            # it was taken after).
+            # ...but everything after it is: of the bets placed while it was taken, those
+            # after the transaction it was taken after, and those that followed.
             stored_bets = await pool.fetchval(
                 "SELECT count(*) FROM bets WHERE signature = ANY($1::text[])", placed
             )
-            assert 0 < stored_bets <= len(placed)
+            assert stored_bets <= len(placed)
+            assert (
+                await pool.fetchval(
+                    "SELECT count(*) FROM bets WHERE signature = $1", str(after_snapshot.signature)
+                )
+                == 1
+            )
             assert await pool.fetchval("SELECT count(*) FROM claims") == 1
             # What accounts alone tell: a claim made before the snapshot, exactly.
             alice_row = await pool.fetchrow(
