@@ -792,11 +792,26 @@ class Stack:
             self.signals.restore()
 
 
-def free_port(host: str) -> int:
+def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as probe:
         probe.bind((host, 0))
         port: int = probe.getsockname()[1]
     return port
+
+
+def free_port_pair(host: str = "127.0.0.1") -> int:
+    """A port P such that P and P+1 are both free now (a localnet's JSON-RPC and PubSub)."""
+    for _ in range(200):
+        port = free_port(host)
+        if port >= 65535:
+            continue
+        with socket.socket() as second:
+            try:
+                second.bind((host, port + 1))
+            except OSError:
+                continue
+            return port
+    raise StartError("found no two consecutive free ports")
 
 
 def redis_server_binary() -> Path:

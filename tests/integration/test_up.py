@@ -24,9 +24,7 @@ import pytest
 from solders.keypair import Keypair
 
 from betfun.client.keypair import write_keypair
-from betfun.client.stack import pid_alive, port_in_use
-
-from conftest import free_port_pair
+from betfun.client.stack import free_port_pair, pid_alive, port_in_use
 
 pytestmark = pytest.mark.integration
 
