@@ -52,14 +52,8 @@ async def list_arenas(
             cursor=cursor,
         ),
     )
-    outcomes = await arenas.outcomes(backends.pool, [a.address for a in page.items])
-    return Page[Arena](
-        items=[
-            Arena(**summary.model_dump(), outcomes=its)
-            for summary, its in zip(page.items, outcomes, strict=True)
-        ],
-        next_cursor=page.next_cursor,
-    )
+    items = await arenas.with_outcomes(backends.pool, page.items)
+    return Page[Arena](items=items, next_cursor=page.next_cursor)
 
 
 @router.get(

@@ -193,8 +193,18 @@ async def arena(pool: asyncpg.Pool, arena_address: str) -> Arena:
     [found] = await summaries(pool, [arena_address])
     if found is None:
         raise NotFoundError(f"no arena at {arena_address}", field="address")
-    [its_outcomes] = await outcomes(pool, [arena_address])
-    return Arena(**found.model_dump(), outcomes=its_outcomes)
+    [with_them] = await with_outcomes(pool, [found])
+    return with_them
+
+
+async def with_outcomes(pool: asyncpg.Pool, summaries: Sequence[ArenaSummary]) -> list[Arena]:
+    """The arenas with their outcomes, in one query for all."""
+    found = await outcomes(pool, [summary.address for summary in summaries])
+    # Built from models already validated: no second validation.
+    return [
+        Arena.model_construct(**dict(summary), outcomes=its)
+        for summary, its in zip(summaries, found, strict=True)
+    ]
 
 
 async def participants(
