@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from betfun.api.rest.dependencies import DEFAULT_LIMIT, BackendsDep, Cursor, Limit
+from betfun.api.rest.dependencies import BackendsDep, Cursor, Limit
 from betfun.api.service import activity, arenas
 from betfun.api.service.models import (
     Activity,
@@ -17,6 +17,7 @@ from betfun.api.service.models import (
     Page,
     Participant,
 )
+from betfun.api.service.pagination import DEFAULT_PAGE_SIZE
 from betfun.api.service.values import MAX_SEARCH_LENGTH, address
 from betfun.api.state import Backends
 
@@ -38,7 +39,7 @@ async def list_arenas(
         ),
     ] = None,
     sort: ArenaSort = ArenaSort.NEWEST,
-    limit: Limit = DEFAULT_LIMIT,
+    limit: Limit = DEFAULT_PAGE_SIZE,
     cursor: Cursor = None,
 ) -> Page[Arena]:
     page = await arenas.list_arenas(
@@ -77,7 +78,7 @@ async def get_arena(request: Request, arena: str) -> Response:
 
 @router.get("/{arena}/participants", response_model=Page[Participant])
 async def participants(
-    backends: BackendsDep, arena: str, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
+    backends: BackendsDep, arena: str, limit: Limit = DEFAULT_PAGE_SIZE, cursor: Cursor = None
 ) -> Page[Participant]:
     """The arena's bettors, largest total stake first."""
     return await arenas.participants(backends.pool, arena, limit=limit, cursor=cursor)
@@ -85,7 +86,7 @@ async def participants(
 
 @router.get("/{arena}/activity", response_model=Page[Activity])
 async def arena_activity(
-    backends: BackendsDep, arena: str, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
+    backends: BackendsDep, arena: str, limit: Limit = DEFAULT_PAGE_SIZE, cursor: Cursor = None
 ) -> Page[Activity]:
     """The arena's events, newest first."""
     return await activity.recent(backends.pool, arena=arena, limit=limit, cursor=cursor)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
-from betfun.api.service.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from betfun.api.service.pagination import MAX_PAGE_SIZE
 from betfun.api.state import Backends
 
 
@@ -24,4 +24,3 @@ Cursor = Annotated[
     str | None,
     Query(max_length=512, description="the `next_cursor` of the previous page"),
 ]
-DEFAULT_LIMIT = DEFAULT_PAGE_SIZE

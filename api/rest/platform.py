@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from betfun.api.rest.dependencies import DEFAULT_LIMIT, BackendsDep, Cursor, Limit
+from betfun.api.rest.dependencies import BackendsDep, Cursor, Limit
 from betfun.api.service import activity, platform
 from betfun.api.service.models import (
     Activity,
@@ -14,13 +14,14 @@ from betfun.api.service.models import (
     Page,
     PlatformStats,
 )
+from betfun.api.service.pagination import DEFAULT_PAGE_SIZE
 
 router = APIRouter(prefix="/v1", tags=["platform"])
 
 
 @router.get("/activity", response_model=Page[Activity])
 async def recent_activity(
-    backends: BackendsDep, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
+    backends: BackendsDep, limit: Limit = DEFAULT_PAGE_SIZE, cursor: Cursor = None
 ) -> Page[Activity]:
     """Every program's events, newest first."""
     return await activity.recent(backends.pool, limit=limit, cursor=cursor)
@@ -31,7 +32,7 @@ async def leaderboard(
     backends: BackendsDep,
     window: LeaderboardWindow = LeaderboardWindow.WEEK,
     ranking: LeaderboardRanking = LeaderboardRanking.PNL,
-    limit: Limit = DEFAULT_LIMIT,
+    limit: Limit = DEFAULT_PAGE_SIZE,
 ) -> list[LeaderboardEntry]:
     """Wallets by realized P&L over the arenas settled in the window, or by volume."""
     return await platform.leaderboard(backends.pool, window=window, ranking=ranking, limit=limit)
