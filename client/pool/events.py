@@ -7,15 +7,12 @@ units of 1/``PRICE_SCALE`` collateral per outcome token.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from solders.pubkey import Pubkey
 
+from betfun.client.event_logs import decode_anchor_event, lists_as_tuples, program_data
 from betfun.client.pool.program import PROGRAM_ID, coder
 
 
@@ -95,43 +92,13 @@ EVENT_TYPES: dict[str, type[PoolEvent]] = {
     for cls in (PoolCreated, LiquidityAdded, LiquidityRemoved, SharesBought, SharesSold)
 }
 
-_PROGRAM_DATA = "Program data: "
-
 
 def decode_event(data: bytes) -> PoolEvent | None:
     """The event encoded in ``data`` (discriminator + Borsh), or None if it is none of ours."""
-    try:
-        parsed = coder().events.parse(data)
-    except Exception:  # construct raises many types; all mean "not one of our events"
-        return None
-    if parsed is None or parsed.name not in EVENT_TYPES:
-        return None
-    cls = EVENT_TYPES[parsed.name]
-    values: dict[str, Any] = {}
-    for field in dataclasses.fields(cls):
-        value = getattr(parsed.data, field.name)
-        values[field.name] = tuple(value) if isinstance(value, list) else value
-    return cls(**values)
+    return decode_anchor_event(coder(), EVENT_TYPES, data, lists_as_tuples)
 
 
 def parse_events(logs: Iterable[str], program_id: Pubkey = PROGRAM_ID) -> list[PoolEvent]:
     """Every pool event in a transaction's log lines, in emission order."""
-    program = str(program_id)
-    stack: list[str] = []
-    events: list[PoolEvent] = []
-    for line in logs:
-        words = line.split(" ")
-        if len(words) >= 3 and words[0] == "Program" and words[2] == "invoke":
-            stack.append(words[1])
-        elif len(words) >= 3 and words[0] == "Program" and words[2] in ("success", "failed:"):
-            if stack:
-                stack.pop()
-        elif line.startswith(_PROGRAM_DATA) and stack and stack[-1] == program:
-            try:
-                data = base64.b64decode(line[len(_PROGRAM_DATA) :], validate=True)
-            except binascii.Error:
-                continue
-            event = decode_event(data)
-            if event is not None:
-                events.append(event)
-    return events
+    decoded = (decode_event(data) for data in program_data(logs, program_id))
+    return [event for event in decoded if event is not None]
